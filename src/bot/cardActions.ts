@@ -1,0 +1,71 @@
+import type { AdaptiveCardInvokeResponse, AdaptiveCardInvokeValue, TurnContext } from 'botbuilder';
+import { z } from 'zod';
+import type { Logger } from '../logging/logger';
+import { translatorFor, type Translator } from '../i18n/i18n';
+import type { AdaptiveCardJson } from '../cards/render';
+
+/** Everything a card action handler gets: the turn, the validated data and the user's language. */
+export interface CardActionRequest {
+  context: TurnContext;
+  verb: string;
+  data: Record<string, unknown>;
+  t: Translator;
+}
+
+export type CardActionHandler = (request: CardActionRequest) => Promise<AdaptiveCardInvokeResponse>;
+
+export const cardResponse = (card: AdaptiveCardJson): AdaptiveCardInvokeResponse => ({
+  statusCode: 200,
+  type: 'application/vnd.microsoft.card.adaptive',
+  value: card,
+});
+
+export const messageResponse = (text: string): AdaptiveCardInvokeResponse => ({
+  statusCode: 200,
+  type: 'application/vnd.microsoft.activity.message',
+  value: text as unknown as Record<string, unknown>,
+});
+
+export const errorResponse = (statusCode: number, code: string, message: string): AdaptiveCardInvokeResponse => ({
+  statusCode,
+  type: 'application/vnd.microsoft.error',
+  value: { code, message } as unknown as Record<string, unknown>,
+});
+
+const VERB = z.string().min(1).max(64).regex(/^[a-z][a-zA-Z0-9.]*$/);
+const DATA = z.record(z.string(), z.unknown());
+/** Card data larger than this is refused before any handler sees it. */
+const MAX_DATA_BYTES = 64 * 1024;
+
+/**
+ * Routes `adaptiveCard/action` invokes by verb. Unknown verbs and malformed data get a clear,
+ * localized answer and reach no handler.
+ */
+export class CardActionRouter {
+  private readonly handlers = new Map<string, CardActionHandler>();
+
+  constructor(private readonly logger: Logger) {}
+
+  register(verb: string, handler: CardActionHandler): this {
+    if (this.handlers.has(verb)) throw new Error(`card action verb registered twice: ${verb}`);
+    this.handlers.set(verb, handler);
+    return this;
+  }
+
+  async handle(context: TurnContext, invoke: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
+    const t = translatorFor(context.activity.locale);
+    const verb = VERB.safeParse(invoke?.action?.verb);
+    const handler = verb.success ? this.handlers.get(verb.data) : undefined;
+    if (!verb.success || !handler) {
+      this.logger.warn({ activityId: context.activity.id, verb: verb.success ? verb.data : '[invalid]' }, 'unknown card verb');
+      return messageResponse(t.t('card.unknownAction'));
+    }
+    const rawData = invoke.action.data ?? {};
+    const data = DATA.safeParse(rawData);
+    if (!data.success || JSON.stringify(rawData).length > MAX_DATA_BYTES) {
+      this.logger.warn({ activityId: context.activity.id, verb: verb.data }, 'malformed card data');
+      return messageResponse(t.t('card.invalid'));
+    }
+    return handler({ context, verb: verb.data, data: data.data, t });
+  }
+}

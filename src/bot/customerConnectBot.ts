@@ -1,0 +1,82 @@
+import {
+  ActivityTypes,
+  TeamsActivityHandler,
+  type AdaptiveCardInvokeResponse,
+  type AdaptiveCardInvokeValue,
+  type BotState,
+  type StatePropertyAccessor,
+  type TurnContext,
+} from 'botbuilder';
+import type { DialogState } from 'botbuilder-dialogs';
+import { renderWelcomeCard } from '../cards/helpCard';
+import type { MainDialog } from '../dialogs/mainDialog';
+import { sendCard } from '../dialogs/send';
+import { translatorFor } from '../i18n/i18n';
+import type { CardActionRouter } from './cardActions';
+import type { ConversationTracker } from './conversationTracker';
+
+export interface BotDependencies {
+  conversationState: BotState;
+  mainDialog: MainDialog;
+  cardActions: CardActionRouter;
+  conversations: ConversationTracker;
+  maxMessageLength: number;
+}
+
+/**
+ * The activity handler only routes: messages to the main dialog, card actions to the
+ * verb router, installation events to the conversation tracker.
+ */
+export class CustomerConnectBot extends TeamsActivityHandler {
+  private readonly dialogState: StatePropertyAccessor<DialogState>;
+
+  constructor(private readonly deps: BotDependencies) {
+    super();
+    this.dialogState = deps.conversationState.createProperty<DialogState>('dialogState');
+
+    this.onMessage(async (context, next) => {
+      await deps.conversations.remember(context);
+      if (!this.withinLimits(context)) {
+        const t = translatorFor(context.activity.locale);
+        await context.sendActivity(
+          t.t('input.tooLong', { length: context.activity.text?.length ?? 0, max: deps.maxMessageLength }),
+        );
+      } else {
+        await deps.mainDialog.run(context, this.dialogState);
+      }
+      await next();
+    });
+
+    this.onInstallationUpdateAdd(async (context, next) => {
+      await deps.conversations.remember(context);
+      await sendCard(context, renderWelcomeCard(translatorFor(context.activity.locale)));
+      await next();
+    });
+
+    this.onInstallationUpdateRemove(async (context, next) => {
+      await deps.conversations.forget(context, 'uninstalled');
+      await next();
+    });
+  }
+
+  /** Message text plus card input values must stay within the configured limit. */
+  private withinLimits(context: TurnContext): boolean {
+    const text = context.activity.text ?? '';
+    return text.length <= this.deps.maxMessageLength;
+  }
+
+  protected override async onAdaptiveCardInvoke(
+    context: TurnContext,
+    invokeValue: AdaptiveCardInvokeValue,
+  ): Promise<AdaptiveCardInvokeResponse> {
+    return this.deps.cardActions.handle(context, invokeValue);
+  }
+
+  /** Saves dialog state after every turn (also after invokes that advanced a dialog). */
+  override async run(context: TurnContext): Promise<void> {
+    await super.run(context);
+    if (context.activity.type !== ActivityTypes.InstallationUpdate || context.activity.action !== 'remove') {
+      await this.deps.conversationState.saveChanges(context, false);
+    }
+  }
+}

@@ -1,0 +1,254 @@
+import { z } from 'zod';
+import { AppError } from '../common/errors';
+
+/** Thrown when the environment cannot be turned into a valid configuration. Names the setting. */
+export class ConfigError extends AppError {
+  constructor(
+    public readonly setting: string,
+    message: string,
+  ) {
+    super('config_invalid', `Invalid configuration: ${setting}: ${message}`);
+  }
+}
+
+const emptyToUndefined = (v: unknown): unknown => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+const optionalString = z.preprocess(emptyToUndefined, z.string().trim().optional());
+const optionalUrl = z.preprocess(emptyToUndefined, z.url().optional());
+const intIn = (def: number, min: number, max: number) =>
+  z.preprocess(emptyToUndefined, z.coerce.number().int().min(min).max(max).default(def));
+const bool = (def: boolean) =>
+  z.preprocess(
+    emptyToUndefined,
+    z
+      .enum(['true', 'false', '1', '0', 'yes', 'no'])
+      .default(def ? 'true' : 'false')
+      .transform((v) => v === 'true' || v === '1' || v === 'yes'),
+  );
+const guidList = z.preprocess(
+  emptyToUndefined,
+  z
+    .string()
+    .optional()
+    .transform((v) => (v ? v.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean) : []))
+    .pipe(z.array(z.uuid({ message: 'must be a comma-separated list of GUIDs' }))),
+);
+
+/** Every environment variable the app reads. Documented in README.md and .env.sample. */
+const envSchema = z.object({
+  PORT: intIn(3978, 0, 65535),
+  BIND_HOST: optionalString,
+  PUBLIC_BASE_URL: optionalUrl,
+  LOG_LEVEL: z.preprocess(
+    emptyToUndefined,
+    z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  ),
+  MicrosoftAppId: z.preprocess(emptyToUndefined, z.uuid().optional()),
+  MicrosoftAppPassword: optionalString,
+  MicrosoftAppType: z.preprocess(
+    emptyToUndefined,
+    z.enum(['SingleTenant', 'UserAssignedMSI', 'MultiTenant']).optional(),
+  ),
+  MicrosoftAppTenantId: z.preprocess(emptyToUndefined, z.uuid().optional()),
+  COSMOS_ENDPOINT: optionalUrl,
+  COSMOS_KEY: optionalString,
+  COSMOS_DATABASE: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .regex(/^[A-Za-z0-9-_]{1,64}$/, 'letters, digits, - and _ only')
+      .default('customer-connect'),
+  ),
+  PARTNER_CENTER_BASE_URL: optionalUrl,
+  PARTNER_CENTER_APP_ID: z.preprocess(emptyToUndefined, z.uuid().optional()),
+  PARTNER_CENTER_APP_SECRET: optionalString,
+  PARTNER_TENANT_ID: z.preprocess(emptyToUndefined, z.uuid().optional()),
+  PARTNER_CENTER_TIMEOUT_MS: intIn(15000, 100, 120000),
+  PARTNER_CENTER_MAX_RETRIES: intIn(4, 0, 10),
+  OAUTH_CONNECTION_NAME: optionalString,
+  ALLOWED_TENANT_IDS: guidList,
+  CUSTOMER_CACHE_TTL_SECONDS: intIn(60, 0, 3600),
+  SIMULATOR_CUSTOMERS: intIn(60, 0, 100000),
+  SIMULATOR_DEFAULT_ROLE: z.preprocess(
+    emptyToUndefined,
+    z.enum(['GlobalAdmin', 'AdminAgent', 'SalesAgent', 'HelpdeskAgent']).default('AdminAgent'),
+  ),
+  MAX_MESSAGE_LENGTH: intIn(2000, 100, 20000),
+  MAX_REQUEST_BODY_BYTES: intIn(262144, 1024, 10485760),
+});
+
+export type RoleName = 'GlobalAdmin' | 'AdminAgent' | 'SalesAgent' | 'HelpdeskAgent';
+
+export interface AppConfig {
+  readonly mode: 'embedded' | 'production';
+  readonly server: {
+    readonly port: number;
+    readonly host: string;
+    readonly publicBaseUrl: string;
+    readonly maxRequestBodyBytes: number;
+  };
+  readonly logLevel: string;
+  readonly bot: {
+    readonly appId?: string;
+    readonly appPassword?: string;
+    readonly appType: 'SingleTenant' | 'UserAssignedMSI' | 'MultiTenant';
+    readonly appTenantId?: string;
+    readonly authEnabled: boolean;
+    readonly oauthConnectionName?: string;
+    readonly maxMessageLength: number;
+  };
+  readonly cosmos: {
+    readonly embedded: boolean;
+    readonly endpoint?: string;
+    readonly key?: string;
+    readonly database: string;
+  };
+  readonly partnerCenter: {
+    /** Undefined in embedded mode: the simulator on this server is used. */
+    readonly baseUrl?: string;
+    readonly appId?: string;
+    readonly appSecret?: string;
+    readonly partnerTenantId?: string;
+    readonly timeoutMs: number;
+    readonly maxRetries: number;
+    readonly customerCacheTtlSeconds: number;
+  };
+  readonly allowedTenantIds: readonly string[];
+  readonly simulator: {
+    readonly enabled: boolean;
+    readonly customers: number;
+    readonly defaultRole: RoleName;
+  };
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object') {
+    for (const v of Object.values(value)) deepFreeze(v);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+/**
+ * Parses the environment into a frozen, typed configuration. Throws ConfigError naming the
+ * first bad setting; contradictory combinations are refused as well.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const setting = String(issue?.path[0] ?? 'environment');
+    throw new ConfigError(setting, issue?.message ?? 'invalid value');
+  }
+  const e = parsed.data;
+  const authEnabled = e.MicrosoftAppId !== undefined;
+  const appType = e.MicrosoftAppType ?? 'SingleTenant';
+
+  if (!authEnabled) {
+    for (const name of ['MicrosoftAppPassword', 'MicrosoftAppTenantId', 'MicrosoftAppType'] as const) {
+      if (e[name] !== undefined) throw new ConfigError(name, 'is set but MicrosoftAppId is not');
+    }
+  } else {
+    if (appType !== 'MultiTenant' && !e.MicrosoftAppTenantId) {
+      throw new ConfigError('MicrosoftAppTenantId', `is required when MicrosoftAppType is ${appType}`);
+    }
+    if (appType !== 'UserAssignedMSI' && !e.MicrosoftAppPassword) {
+      throw new ConfigError('MicrosoftAppPassword', `is required when MicrosoftAppType is ${appType}`);
+    }
+    if (appType === 'UserAssignedMSI' && e.MicrosoftAppPassword) {
+      throw new ConfigError('MicrosoftAppPassword', 'must not be set with MicrosoftAppType UserAssignedMSI');
+    }
+  }
+  if (e.COSMOS_KEY && !e.COSMOS_ENDPOINT) {
+    throw new ConfigError('COSMOS_KEY', 'is set but COSMOS_ENDPOINT is not');
+  }
+
+  const production = authEnabled;
+  if (production) {
+    // A bot reachable from Teams must not run on in-memory data or the simulator.
+    if (!e.COSMOS_ENDPOINT) throw new ConfigError('COSMOS_ENDPOINT', 'is required when MicrosoftAppId is set');
+    if (!e.PARTNER_TENANT_ID) throw new ConfigError('PARTNER_TENANT_ID', 'is required when MicrosoftAppId is set');
+    if (e.ALLOWED_TENANT_IDS.length === 0) {
+      throw new ConfigError('ALLOWED_TENANT_IDS', 'is required when MicrosoftAppId is set');
+    }
+    if (!e.PARTNER_CENTER_APP_ID) {
+      throw new ConfigError('PARTNER_CENTER_APP_ID', 'is required when MicrosoftAppId is set');
+    }
+    if (!e.PARTNER_CENTER_APP_SECRET) {
+      throw new ConfigError('PARTNER_CENTER_APP_SECRET', 'is required when MicrosoftAppId is set');
+    }
+    if (!e.OAUTH_CONNECTION_NAME) {
+      throw new ConfigError('OAUTH_CONNECTION_NAME', 'is required when MicrosoftAppId is set');
+    }
+    if (!e.PUBLIC_BASE_URL) throw new ConfigError('PUBLIC_BASE_URL', 'is required when MicrosoftAppId is set');
+  }
+  if (e.PARTNER_CENTER_BASE_URL && !production) {
+    // Allowed: pointing an unauthenticated local bot at another simulator instance.
+  }
+
+  const host = e.BIND_HOST ?? (authEnabled ? '0.0.0.0' : '127.0.0.1');
+  if (!authEnabled && host !== '127.0.0.1' && host !== 'localhost' && host !== '::1') {
+    throw new ConfigError('BIND_HOST', 'without MicrosoftAppId (auth off) the bot may only listen on loopback');
+  }
+  const publicBaseUrl = (e.PUBLIC_BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, '');
+
+  const config: AppConfig = {
+    mode: production ? 'production' : 'embedded',
+    server: { port: e.PORT, host, publicBaseUrl, maxRequestBodyBytes: e.MAX_REQUEST_BODY_BYTES },
+    logLevel: e.LOG_LEVEL,
+    bot: {
+      appId: e.MicrosoftAppId,
+      appPassword: e.MicrosoftAppPassword,
+      appType,
+      appTenantId: e.MicrosoftAppTenantId,
+      authEnabled,
+      oauthConnectionName: e.OAUTH_CONNECTION_NAME,
+      maxMessageLength: e.MAX_MESSAGE_LENGTH,
+    },
+    cosmos: {
+      embedded: !e.COSMOS_ENDPOINT,
+      endpoint: e.COSMOS_ENDPOINT,
+      key: e.COSMOS_KEY,
+      database: e.COSMOS_DATABASE,
+    },
+    partnerCenter: {
+      baseUrl: e.PARTNER_CENTER_BASE_URL,
+      appId: e.PARTNER_CENTER_APP_ID,
+      appSecret: e.PARTNER_CENTER_APP_SECRET,
+      partnerTenantId: e.PARTNER_TENANT_ID,
+      timeoutMs: e.PARTNER_CENTER_TIMEOUT_MS,
+      maxRetries: e.PARTNER_CENTER_MAX_RETRIES,
+      customerCacheTtlSeconds: e.CUSTOMER_CACHE_TTL_SECONDS,
+    },
+    allowedTenantIds: e.ALLOWED_TENANT_IDS,
+    simulator: {
+      enabled: !e.PARTNER_CENTER_BASE_URL && !production,
+      customers: e.SIMULATOR_CUSTOMERS,
+      defaultRole: e.SIMULATOR_DEFAULT_ROLE,
+    },
+  };
+  return deepFreeze(config);
+}
+
+/** A one-line-per-setting summary without secrets, for the start-up log. */
+export function redactedSummary(config: AppConfig): Record<string, unknown> {
+  const mask = (v: string | undefined) => (v ? '[set]' : '[unset]');
+  return {
+    mode: config.mode,
+    port: config.server.port,
+    host: config.server.host,
+    publicBaseUrl: config.server.publicBaseUrl,
+    logLevel: config.logLevel,
+    authEnabled: config.bot.authEnabled,
+    appId: config.bot.appId ?? '[unset]',
+    appType: config.bot.appType,
+    appPassword: mask(config.bot.appPassword),
+    oauthConnectionName: config.bot.oauthConnectionName ?? '[unset]',
+    cosmos: config.cosmos.embedded ? 'embedded (in memory)' : config.cosmos.endpoint,
+    cosmosKey: config.cosmos.embedded ? '[n/a]' : config.cosmos.key ? '[set]' : 'managed identity',
+    cosmosDatabase: config.cosmos.database,
+    partnerCenter: config.simulator.enabled ? 'simulator' : (config.partnerCenter.baseUrl ?? 'https://api.partnercenter.microsoft.com'),
+    partnerCenterAppSecret: mask(config.partnerCenter.appSecret),
+    allowedTenantIds: config.allowedTenantIds.length,
+    simulatorCustomers: config.simulator.enabled ? config.simulator.customers : '[n/a]',
+  };
+}

@@ -1,0 +1,89 @@
+import {
+  DialogSet,
+  DialogTurnStatus,
+  WaterfallDialog,
+  type Dialog,
+  type DialogTurnResult,
+  type WaterfallStepContext,
+} from 'botbuilder-dialogs';
+import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
+import { commandWord, renderHelpCard } from '../cards/helpCard';
+import { translatorFor } from '../i18n/i18n';
+import { recognizeCommand, type CommandName } from './commands';
+import { InterruptibleDialog } from './interruptibleDialog';
+import { sendCard } from './send';
+
+export const MAIN_DIALOG_ID = 'mainDialog';
+const MAIN_WATERFALL = 'mainWaterfall';
+
+/** Options a command dialog is started with. */
+export interface CommandDialogOptions {
+  /** Whatever followed the command word, e.g. the search text of `customers cont`. */
+  args: string;
+}
+
+/**
+ * Routes a typed command to its dialog. Commands without a dialog in this build answer
+ * clearly instead of pretending.
+ */
+export class MainDialog extends InterruptibleDialog {
+  private readonly commandDialogs: Partial<Record<CommandName, string>> = {};
+
+  constructor(commandDialogs: Partial<Record<CommandName, Dialog>> = {}) {
+    super(MAIN_DIALOG_ID);
+    for (const [command, dialog] of Object.entries(commandDialogs) as [CommandName, Dialog][]) {
+      this.addDialog(dialog);
+      this.commandDialogs[command] = dialog.id;
+    }
+    this.addDialog(new WaterfallDialog(MAIN_WATERFALL, [this.routeStep.bind(this), this.finalStep.bind(this)]));
+    this.initialDialogId = MAIN_WATERFALL;
+  }
+
+  /** Runs the main dialog for one message turn, keeping dialog state in the accessor. */
+  async run(context: TurnContext, accessor: StatePropertyAccessor): Promise<void> {
+    const dialogSet = new DialogSet(accessor);
+    dialogSet.add(this);
+    const dc = await dialogSet.createContext(context);
+    const result = await dc.continueDialog();
+    if (result.status === DialogTurnStatus.empty) await dc.beginDialog(this.id);
+  }
+
+  private async routeStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const t = translatorFor(step.context.activity.locale);
+    const recognized = recognizeCommand(step.context.activity.text);
+    switch (recognized.command) {
+      case undefined:
+        await step.context.sendActivity(
+          recognized.text
+            ? t.t('unknown.command', { text: truncate(recognized.text, 60) })
+            : t.t('unknown.empty'),
+        );
+        return step.endDialog();
+      case 'help':
+        await sendCard(step.context, renderHelpCard(t));
+        return step.endDialog();
+      case 'cancel':
+        await step.context.sendActivity(t.t('cancel.nothing'));
+        return step.endDialog();
+      default: {
+        const dialogId = this.commandDialogs[recognized.command];
+        if (!dialogId) {
+          await step.context.sendActivity(
+            t.t('command.notYetAvailable', { command: commandWord(t, recognized.command) }),
+          );
+          return step.endDialog();
+        }
+        const options: CommandDialogOptions = { args: recognized.args };
+        return step.beginDialog(dialogId, options);
+      }
+    }
+  }
+
+  private async finalStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    return step.endDialog(step.result);
+  }
+}
+
+function truncate(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}

@@ -1,0 +1,25 @@
+/**
+ * The Cosmos DB containers of the app. The partition keys are chosen on purpose:
+ * - bot state is read and written by key only → `/id` spreads it evenly;
+ * - invitations, conversation references and audit entries are always read per partner tenant
+ *   (lists, matching an acceptance) → `/partnerTenantId` keeps those queries single-partition;
+ * - leases and dedupe records are point-read by id and expire by TTL → `/id`.
+ * deployment/main.bicep declares the same names, keys and TTLs (a test keeps them in agreement).
+ */
+export interface ContainerDefinition {
+  readonly id: string;
+  readonly partitionKey: string;
+  /** Cosmos `defaultTtl`: undefined = off, -1 = on without default (per-item `ttl`), n = seconds. */
+  readonly defaultTtl?: number;
+}
+
+export const CONTAINERS = {
+  botState: { id: 'bot-state', partitionKey: '/id' },
+  invitations: { id: 'invitations', partitionKey: '/partnerTenantId' },
+  conversations: { id: 'conversations', partitionKey: '/partnerTenantId' },
+  audit: { id: 'audit', partitionKey: '/partnerTenantId' },
+  leases: { id: 'leases', partitionKey: '/id', defaultTtl: -1 },
+  dedupe: { id: 'dedupe', partitionKey: '/id', defaultTtl: 86400 },
+} as const satisfies Record<string, ContainerDefinition>;
+
+export type ContainerName = keyof typeof CONTAINERS;

@@ -1,0 +1,131 @@
+import https from 'node:https';
+import type { AddressInfo } from 'node:net';
+import { CosmosClient, type Container, type Database } from '@azure/cosmos';
+import { DefaultAzureCredential } from '@azure/identity';
+import createCosmosServer from '@vercel/cosmosdb-server';
+import type { AppConfig } from '../config/config';
+import type { Logger } from '../logging/logger';
+import { CONTAINERS, type ContainerName } from './containers';
+
+export interface CosmosHandle {
+  readonly client: CosmosClient;
+  readonly database: Database;
+  readonly containers: Readonly<Record<ContainerName, Container>>;
+  /** True when the data lives in the in-process server (lost on exit). */
+  readonly embedded: boolean;
+  /** Endpoint the SDK talks to (embedded: https://127.0.0.1:<port>). */
+  readonly endpoint: string;
+  /** Cheap reachability probe for /readyz. */
+  ping(): Promise<boolean>;
+  /** Stops the embedded server (if any) and releases the client. */
+  dispose(): Promise<void>;
+}
+
+export interface EmbeddedCosmosServer {
+  readonly endpoint: string;
+  close(): Promise<void>;
+}
+
+/** Starts `@vercel/cosmosdb-server` in-process on a free loopback port (or the given one). */
+export async function startEmbeddedCosmosServer(port = 0): Promise<EmbeddedCosmosServer> {
+  const server = createCosmosServer();
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => resolve());
+  });
+  const address = server.address() as AddressInfo;
+  return {
+    endpoint: `https://127.0.0.1:${address.port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+export interface CosmosClientOptions {
+  endpoint: string;
+  key?: string;
+  /** Only for the embedded server's self-signed certificate: relaxes TLS for this client alone. */
+  trustSelfSigned?: boolean;
+}
+
+export function createCosmosClient(options: CosmosClientOptions): CosmosClient {
+  const agent = options.trustSelfSigned
+    ? // The embedded server's certificate is self-signed; this agent is used by this one client only.
+      new https.Agent({ rejectUnauthorized: false, keepAlive: true })
+    : new https.Agent({ keepAlive: true });
+  return new CosmosClient({
+    endpoint: options.endpoint,
+    ...(options.key ? { key: options.key } : { aadCredentials: new DefaultAzureCredential() }),
+    agent,
+    connectionPolicy: { enableEndpointDiscovery: !options.trustSelfSigned, requestTimeout: 10000 },
+  });
+}
+
+/** Creates the database and every container if absent. Idempotent. */
+export async function ensureSchema(
+  client: CosmosClient,
+  databaseId: string,
+): Promise<{ database: Database; containers: Record<ContainerName, Container> }> {
+  const { database } = await client.databases.createIfNotExists({ id: databaseId });
+  const entries = await Promise.all(
+    (Object.keys(CONTAINERS) as ContainerName[]).map(async (name) => {
+      const def = CONTAINERS[name];
+      const { container } = await database.containers.createIfNotExists({
+        id: def.id,
+        partitionKey: { paths: [def.partitionKey] },
+        ...('defaultTtl' in def ? { defaultTtl: def.defaultTtl } : {}),
+      });
+      return [name, container] as const;
+    }),
+  );
+  return { database, containers: Object.fromEntries(entries) as Record<ContainerName, Container> };
+}
+
+/**
+ * The one shared CosmosClient of the process. Without COSMOS_ENDPOINT the embedded server is
+ * started in-process and the real SDK is pointed at it.
+ */
+export async function createCosmos(config: AppConfig, logger: Logger): Promise<CosmosHandle> {
+  let embeddedServer: EmbeddedCosmosServer | undefined;
+  let endpoint: string;
+  let client: CosmosClient;
+  if (config.cosmos.embedded || !config.cosmos.endpoint) {
+    embeddedServer = await startEmbeddedCosmosServer();
+    endpoint = embeddedServer.endpoint;
+    client = createCosmosClient({ endpoint, key: 'embedded', trustSelfSigned: true });
+  } else {
+    endpoint = config.cosmos.endpoint;
+    client = createCosmosClient({ endpoint, key: config.cosmos.key });
+  }
+  try {
+    const { database, containers } = await ensureSchema(client, config.cosmos.database);
+    logger.info({ endpoint, database: config.cosmos.database, embedded: !!embeddedServer }, 'cosmos ready');
+    return {
+      client,
+      database,
+      containers,
+      embedded: !!embeddedServer,
+      endpoint,
+      async ping() {
+        try {
+          await database.read();
+          return true;
+        } catch {
+          // Expected when Cosmos is down: /readyz reports not ready instead of failing.
+          return false;
+        }
+      },
+      async dispose() {
+        client.dispose();
+        await embeddedServer?.close();
+      },
+    };
+  } catch (err) {
+    client.dispose();
+    await embeddedServer?.close();
+    throw err;
+  }
+}
