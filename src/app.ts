@@ -30,7 +30,11 @@ export interface App {
 }
 
 /** Builds every service and the server. Nothing listens until `start`. */
-export async function createApp(config: AppConfig, logger: Logger, overrides: AppOverrides = {}): Promise<App> {
+export async function createApp(
+  config: AppConfig,
+  logger: Logger,
+  overrides: AppOverrides = {},
+): Promise<App> {
   const cosmos = overrides.cosmos ?? (await createCosmos(config, logger.child({ module: 'cosmos' })));
   const ownsCosmos = !overrides.cosmos;
   try {
@@ -65,7 +69,12 @@ function buildApp(
     conversations,
     maxMessageLength: config.bot.maxMessageLength,
   });
-  const adapter = createAdapter({ config, logger, conversationState, authOverrides: overrides.authOverrides });
+  const adapter = createAdapter({
+    config,
+    logger,
+    conversationState,
+    authOverrides: overrides.authOverrides,
+  });
   const server = createServer({
     adapter,
     bot,

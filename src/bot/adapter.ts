@@ -49,7 +49,12 @@ export function createAdapter(options: AdapterOptions): CloudAdapter {
         activityId: context.activity.id,
         activityType: context.activity.type,
         conversationId: context.activity.conversation?.id,
-        err: { name: error.name, message: error.message, code: (error as { code?: unknown }).code, stack: error.stack },
+        err: {
+          name: error.name,
+          message: error.message,
+          code: (error as { code?: unknown }).code,
+          stack: error.stack,
+        },
       },
       'unhandled turn error',
     );
@@ -58,17 +63,25 @@ export function createAdapter(options: AdapterOptions): CloudAdapter {
     const unavailable = error instanceof StorageError && error.code === 'unavailable';
     try {
       if (context.activity.type !== 'invoke') {
-        await context.sendActivity(unavailable ? t.t('error.unavailable', { ref }) : t.t('error.generic', { ref }));
+        await context.sendActivity(
+          unavailable ? t.t('error.unavailable', { ref }) : t.t('error.generic', { ref }),
+        );
       }
     } catch (sendError) {
       // The connector may be what failed; the log line above is what remains.
-      log.warn({ activityId: context.activity.id, err: (sendError as Error).message }, 'could not send error message');
+      log.warn(
+        { activityId: context.activity.id, err: (sendError as Error).message },
+        'could not send error message',
+      );
     }
     try {
       // Start clean: the next message must not trip over the state that broke this turn.
       await conversationState.delete(context);
     } catch (deleteError) {
-      log.warn({ activityId: context.activity.id, err: (deleteError as Error).message }, 'could not clear state');
+      log.warn(
+        { activityId: context.activity.id, err: (deleteError as Error).message },
+        'could not clear state',
+      );
     }
   };
   return adapter;

@@ -26,13 +26,21 @@ export const messageResponse = (text: string): AdaptiveCardInvokeResponse => ({
   value: text as unknown as Record<string, unknown>,
 });
 
-export const errorResponse = (statusCode: number, code: string, message: string): AdaptiveCardInvokeResponse => ({
+export const errorResponse = (
+  statusCode: number,
+  code: string,
+  message: string,
+): AdaptiveCardInvokeResponse => ({
   statusCode,
   type: 'application/vnd.microsoft.error',
   value: { code, message } as unknown as Record<string, unknown>,
 });
 
-const VERB = z.string().min(1).max(64).regex(/^[a-z][a-zA-Z0-9.]*$/);
+const VERB = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[a-z][a-zA-Z0-9.]*$/);
 const DATA = z.record(z.string(), z.unknown());
 /** Card data larger than this is refused before any handler sees it. */
 const MAX_DATA_BYTES = 64 * 1024;
@@ -57,7 +65,10 @@ export class CardActionRouter {
     const verb = VERB.safeParse(invoke?.action?.verb);
     const handler = verb.success ? this.handlers.get(verb.data) : undefined;
     if (!verb.success || !handler) {
-      this.logger.warn({ activityId: context.activity.id, verb: verb.success ? verb.data : '[invalid]' }, 'unknown card verb');
+      this.logger.warn(
+        { activityId: context.activity.id, verb: verb.success ? verb.data : '[invalid]' },
+        'unknown card verb',
+      );
       return messageResponse(t.t('card.unknownAction'));
     }
     const rawData = invoke.action.data ?? {};

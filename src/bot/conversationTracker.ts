@@ -16,7 +16,8 @@ export class ConversationTracker {
       partnerTenantId: this.partnerTenantId,
       conversationId: activity.conversation.id,
       conversationType: conversationType(activity),
-      userAadObjectId: activity.conversation.conversationType === 'personal' ? activity.from?.aadObjectId : undefined,
+      userAadObjectId:
+        activity.conversation.conversationType === 'personal' ? activity.from?.aadObjectId : undefined,
       reference: JSON.parse(JSON.stringify(reference)) as Record<string, unknown>,
       locale: activity.locale,
     });

@@ -20,7 +20,10 @@ export interface WelcomeCardData {
 }
 export const welcomeTemplate = defineCard<WelcomeCardData>('welcome');
 
-const ARGS: Partial<Record<CommandName, MessageKey>> = { customers: 'help.arg.search', remove: 'help.arg.customer' };
+const ARGS: Partial<Record<CommandName, MessageKey>> = {
+  customers: 'help.arg.search',
+  remove: 'help.arg.customer',
+};
 
 /** The word a user types for a command in their language. */
 export function commandWord(t: Translator, command: CommandName): string {

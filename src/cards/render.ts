@@ -40,7 +40,9 @@ export function defineCard<TData extends object>(name: string): CardTemplate<TDa
 
 /** Expands a template with its data. Strings in data are inserted as text, never as template code. */
 export function render<TData extends object>(template: CardTemplate<TData>, data: TData): AdaptiveCardJson {
-  const expanded = new ACData.Template(loadTemplateJson(template.name)).expand({ $root: data }) as AdaptiveCardJson;
+  const expanded = new ACData.Template(loadTemplateJson(template.name)).expand({
+    $root: data,
+  }) as AdaptiveCardJson;
   return expanded;
 }
 

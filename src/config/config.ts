@@ -16,20 +16,19 @@ const optionalString = z.preprocess(emptyToUndefined, z.string().trim().optional
 const optionalUrl = z.preprocess(emptyToUndefined, z.url().optional());
 const intIn = (def: number, min: number, max: number) =>
   z.preprocess(emptyToUndefined, z.coerce.number().int().min(min).max(max).default(def));
-const bool = (def: boolean) =>
-  z.preprocess(
-    emptyToUndefined,
-    z
-      .enum(['true', 'false', '1', '0', 'yes', 'no'])
-      .default(def ? 'true' : 'false')
-      .transform((v) => v === 'true' || v === '1' || v === 'yes'),
-  );
 const guidList = z.preprocess(
   emptyToUndefined,
   z
     .string()
     .optional()
-    .transform((v) => (v ? v.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean) : []))
+    .transform((v) =>
+      v
+        ? v
+            .split(',')
+            .map((s) => s.trim().toLowerCase())
+            .filter(Boolean)
+        : [],
+    )
     .pipe(z.array(z.uuid({ message: 'must be a comma-separated list of GUIDs' }))),
 );
 
@@ -165,8 +164,10 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
   const production = authEnabled;
   if (production) {
     // A bot reachable from Teams must not run on in-memory data or the simulator.
-    if (!e.COSMOS_ENDPOINT) throw new ConfigError('COSMOS_ENDPOINT', 'is required when MicrosoftAppId is set');
-    if (!e.PARTNER_TENANT_ID) throw new ConfigError('PARTNER_TENANT_ID', 'is required when MicrosoftAppId is set');
+    if (!e.COSMOS_ENDPOINT)
+      throw new ConfigError('COSMOS_ENDPOINT', 'is required when MicrosoftAppId is set');
+    if (!e.PARTNER_TENANT_ID)
+      throw new ConfigError('PARTNER_TENANT_ID', 'is required when MicrosoftAppId is set');
     if (e.ALLOWED_TENANT_IDS.length === 0) {
       throw new ConfigError('ALLOWED_TENANT_IDS', 'is required when MicrosoftAppId is set');
     }
@@ -179,15 +180,16 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     if (!e.OAUTH_CONNECTION_NAME) {
       throw new ConfigError('OAUTH_CONNECTION_NAME', 'is required when MicrosoftAppId is set');
     }
-    if (!e.PUBLIC_BASE_URL) throw new ConfigError('PUBLIC_BASE_URL', 'is required when MicrosoftAppId is set');
-  }
-  if (e.PARTNER_CENTER_BASE_URL && !production) {
-    // Allowed: pointing an unauthenticated local bot at another simulator instance.
+    if (!e.PUBLIC_BASE_URL)
+      throw new ConfigError('PUBLIC_BASE_URL', 'is required when MicrosoftAppId is set');
   }
 
   const host = e.BIND_HOST ?? (authEnabled ? '0.0.0.0' : '127.0.0.1');
   if (!authEnabled && host !== '127.0.0.1' && host !== 'localhost' && host !== '::1') {
-    throw new ConfigError('BIND_HOST', 'without MicrosoftAppId (auth off) the bot may only listen on loopback');
+    throw new ConfigError(
+      'BIND_HOST',
+      'without MicrosoftAppId (auth off) the bot may only listen on loopback',
+    );
   }
   const publicBaseUrl = (e.PUBLIC_BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, '');
 
@@ -246,9 +248,14 @@ export function redactedSummary(config: AppConfig): Record<string, unknown> {
     cosmos: config.cosmos.embedded ? 'embedded (in memory)' : config.cosmos.endpoint,
     cosmosKey: config.cosmos.embedded ? '[n/a]' : config.cosmos.key ? '[set]' : 'managed identity',
     cosmosDatabase: config.cosmos.database,
-    partnerCenter: config.simulator.enabled ? 'simulator' : (config.partnerCenter.baseUrl ?? 'https://api.partnercenter.microsoft.com'),
+    partnerCenter: config.simulator.enabled
+      ? 'simulator'
+      : (config.partnerCenter.baseUrl ?? 'https://api.partnercenter.microsoft.com'),
     partnerCenterAppSecret: mask(config.partnerCenter.appSecret),
     allowedTenantIds: config.allowedTenantIds.length,
     simulatorCustomers: config.simulator.enabled ? config.simulator.customers : '[n/a]',
   };
 }
+
+/** The names of every environment variable the app reads (README, .env.sample and Bicep list them). */
+export const ENV_VARIABLES: readonly string[] = Object.freeze(Object.keys(envSchema.shape));

@@ -2,10 +2,20 @@
  * Chat commands in English and German. Recognition is case-insensitive and ignores the
  * `<at>Bot</at>` mention Teams puts in front of channel messages.
  */
-export const COMMAND_NAMES = ['help', 'invite', 'customers', 'remove', 'invitations', 'providers', 'cancel'] as const;
+export const COMMAND_NAMES = [
+  'help',
+  'invite',
+  'customers',
+  'remove',
+  'invitations',
+  'providers',
+  'cancel',
+] as const;
 export type CommandName = (typeof COMMAND_NAMES)[number];
 
-export const COMMAND_WORDS: Readonly<Record<CommandName, { en: string; de: string; aliases?: readonly string[] }>> = {
+export const COMMAND_WORDS: Readonly<
+  Record<CommandName, { en: string; de: string; aliases?: readonly string[] }>
+> = {
   help: { en: 'help', de: 'hilfe', aliases: ['?', 'hi', 'hello', 'hallo', 'start'] },
   invite: { en: 'invite', de: 'einladen' },
   customers: { en: 'customers', de: 'kunden' },

@@ -35,7 +35,9 @@ export class MainDialog extends InterruptibleDialog {
       this.addDialog(dialog);
       this.commandDialogs[command] = dialog.id;
     }
-    this.addDialog(new WaterfallDialog(MAIN_WATERFALL, [this.routeStep.bind(this), this.finalStep.bind(this)]));
+    this.addDialog(
+      new WaterfallDialog(MAIN_WATERFALL, [this.routeStep.bind(this), this.finalStep.bind(this)]),
+    );
     this.initialDialogId = MAIN_WATERFALL;
   }
 

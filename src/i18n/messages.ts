@@ -10,7 +10,8 @@ export const en = {
   'help.footer': 'Commands work in English and German. In a channel, mention me first.',
   'help.cmd.help': 'Show this overview',
   'help.cmd.invite': 'Request a reseller relationship or invite new customers with your indirect provider',
-  'help.cmd.customers': 'List and search your customers; expand one to see account, services, users and licenses',
+  'help.cmd.customers':
+    'List and search your customers; expand one to see account, services, users and licenses',
   'help.cmd.remove': 'Remove a customer relationship (with the legal notice)',
   'help.cmd.invitations': 'Show the invitations you and your colleagues sent, with their status',
   'help.cmd.providers': 'Show your indirect providers',
@@ -45,7 +46,8 @@ export const de: Record<MessageKey, string> = {
     'Ich helfe Ihnen, wie im Partner Center mit Kunden in Verbindung zu treten: Kunden einladen, Ihre Kundenliste ansehen und Beziehungen entfernen. Geben Sie einen Befehl ein:',
   'help.footer': 'Befehle funktionieren auf Deutsch und Englisch. Erwähnen Sie mich in einem Kanal zuerst.',
   'help.cmd.help': 'Diese Übersicht anzeigen',
-  'help.cmd.invite': 'Eine Vertriebspartnerschaft beantragen oder neue Kunden mit Ihrem indirekten Anbieter einladen',
+  'help.cmd.invite':
+    'Eine Vertriebspartnerschaft beantragen oder neue Kunden mit Ihrem indirekten Anbieter einladen',
   'help.cmd.customers':
     'Kunden auflisten und suchen; einen Kunden erweitern, um Konto, Dienste, Benutzer und Lizenzen zu sehen',
   'help.cmd.remove': 'Eine Kundenbeziehung entfernen (mit dem rechtlichen Hinweis)',

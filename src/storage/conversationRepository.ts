@@ -37,10 +37,17 @@ export class CosmosConversationRepository implements ConversationRepository {
     }
   }
 
-  async saveActive(input: Omit<ConversationRecord, 'id' | 'active' | 'createdAt' | 'updatedAt'>): Promise<void> {
+  async saveActive(
+    input: Omit<ConversationRecord, 'id' | 'active' | 'createdAt' | 'updatedAt'>,
+  ): Promise<void> {
     const id = toCosmosId(input.conversationId);
     const cacheKey = `${input.partnerTenantId}|${id}`;
-    const fingerprint = JSON.stringify([input.reference, input.userAadObjectId, input.locale, input.conversationType]);
+    const fingerprint = JSON.stringify([
+      input.reference,
+      input.userAadObjectId,
+      input.locale,
+      input.conversationType,
+    ]);
     const cached = this.recentlySaved.get(cacheKey);
     const now = this.now();
     // Saved moments ago with the same content: skip the read and the write.

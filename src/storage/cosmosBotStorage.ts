@@ -49,7 +49,9 @@ export class CosmosBotStorage implements Storage {
             return;
           }
           try {
-            await this.container.item(id, id).replace(doc, { accessCondition: { type: 'IfMatch', condition: eTag } });
+            await this.container
+              .item(id, id)
+              .replace(doc, { accessCondition: { type: 'IfMatch', condition: eTag } });
           } catch (err) {
             if (cosmosStatus(err) !== 404) throw err;
             // Not stored yet: a first write with an ETag creates it; a concurrent creator wins (409 → conflict).
@@ -58,9 +60,13 @@ export class CosmosBotStorage implements Storage {
         } catch (err) {
           const status = cosmosStatus(err);
           if (status === 412 || status === 409) {
-            throw new StorageError('etag_conflict', `eTag conflict: pre-condition is not met for a state key`, {
-              cause: err,
-            });
+            throw new StorageError(
+              'etag_conflict',
+              `eTag conflict: pre-condition is not met for a state key`,
+              {
+                cause: err,
+              },
+            );
           }
           throw toStorageError(err, 'bot state write');
         }

@@ -30,16 +30,24 @@ export function isUnavailable(err: unknown): boolean {
   const status = cosmosStatus(err);
   if (status !== undefined) return status === 408 || status === 429 || status === 503 || status >= 500;
   const code = err && typeof err === 'object' && 'code' in err ? String((err as { code: unknown }).code) : '';
-  return ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN', 'UND_ERR_SOCKET'].includes(
-    code,
-  );
+  return [
+    'ECONNREFUSED',
+    'ECONNRESET',
+    'ETIMEDOUT',
+    'EPIPE',
+    'ENOTFOUND',
+    'EAI_AGAIN',
+    'UND_ERR_SOCKET',
+  ].includes(code);
 }
 
 /** Wraps an unknown Cosmos failure into a typed StorageError keeping the cause. */
 export function toStorageError(err: unknown, what: string): StorageError {
   if (err instanceof StorageError) return err;
   if (cosmosStatus(err) === 412) {
-    return new StorageError('etag_conflict', `eTag conflict (pre-condition is not met) on ${what}`, { cause: err });
+    return new StorageError('etag_conflict', `eTag conflict (pre-condition is not met) on ${what}`, {
+      cause: err,
+    });
   }
   if (cosmosStatus(err) === 409) {
     return new StorageError('already_exists', `${what} already exists`, { cause: err });

@@ -62,7 +62,9 @@ export class CapturingConnector {
   /** Messages (not typing indicators) sent to one conversation. */
   messages(conversationId?: string): Record<string, any>[] {
     return this.activities
-      .filter((a) => (!conversationId || a.conversationId === conversationId) && a.activity.type === 'message')
+      .filter(
+        (a) => (!conversationId || a.conversationId === conversationId) && a.activity.type === 'message',
+      )
       .map((a) => a.activity);
   }
 

@@ -42,7 +42,9 @@ describe('POST /api/messages as the Teams channel (embedded Cosmos, real HTTP)',
     const chat = new TeamsChat({ serviceUrl: connector.url });
     await post(bot.baseUrl, chat.message('bake a cake'));
     await connector.waitFor(() => connector.messages(chat.conversationId).length >= 1);
-    expect(connector.messages(chat.conversationId)[0]!.text).toMatch(/did not understand "bake a cake".*help/);
+    expect(connector.messages(chat.conversationId)[0]!.text).toMatch(
+      /did not understand "bake a cake".*help/,
+    );
   });
 
   it('speaks German for locale de-DE', async () => {
@@ -65,7 +67,10 @@ describe('POST /api/messages as the Teams channel (embedded Cosmos, real HTTP)',
     await connector.waitFor(() => connector.messages(chat.conversationId).length >= 1);
     expect(cardOf(connector.messages(chat.conversationId)[0]!).body[0].text).toContain('Welcome');
     const { resources } = await bot.app.cosmos.containers.conversations.items
-      .query({ query: 'SELECT * FROM c WHERE c.conversationId = @id', parameters: [{ name: '@id', value: chat.conversationId }] })
+      .query({
+        query: 'SELECT * FROM c WHERE c.conversationId = @id',
+        parameters: [{ name: '@id', value: chat.conversationId }],
+      })
       .fetchAll();
     expect(resources).toHaveLength(1);
     expect(resources[0].active).toBe(true);
@@ -73,7 +78,10 @@ describe('POST /api/messages as the Teams channel (embedded Cosmos, real HTTP)',
 
     await post(bot.baseUrl, chat.installation('remove'));
     const after = await bot.app.cosmos.containers.conversations.items
-      .query({ query: 'SELECT * FROM c WHERE c.conversationId = @id', parameters: [{ name: '@id', value: chat.conversationId }] })
+      .query({
+        query: 'SELECT * FROM c WHERE c.conversationId = @id',
+        parameters: [{ name: '@id', value: chat.conversationId }],
+      })
       .fetchAll();
     expect(after.resources[0].active).toBe(false);
   });

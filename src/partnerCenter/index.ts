@@ -1,0 +1,28 @@
+export type { AuthKind, CallContext, PartnerCenterClient, TokenProvider } from './client';
+export { MAX_PAGE_SIZE } from './client';
+export {
+  classifyHttpError,
+  isPartnerCenterError,
+  PARTNER_CENTER_ERROR_KINDS,
+  PartnerCenterError,
+  PC_CODE_RELATIONSHIP_DOES_NOT_EXIST,
+  type PartnerCenterErrorKind,
+} from './errors';
+export {
+  HttpPartnerCenterClient,
+  PARTNER_CENTER_BASE_URL,
+  parseRetryAfterMs,
+  type HttpPartnerCenterClientOptions,
+} from './httpClient';
+export { normalizeKeys } from './normalize';
+export { GLOBAL_ADMIN_ROLE_TEMPLATE_ID, partnerRoleNameOf, resolvePartnerRoles } from './roles';
+export {
+  DelegatedTokenProvider,
+  MsalAppOnlyTokenProvider,
+  PARTNER_CENTER_SCOPE,
+  StaticTokenProvider,
+  type ClientCredentialApplication,
+  type DelegatedTokenProviderOptions,
+  type MsalAppOnlyTokenProviderOptions,
+} from './tokenProviders';
+export type * from './types';

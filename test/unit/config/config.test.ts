@@ -1,0 +1,109 @@
+import { ConfigError, loadConfig, redactedSummary } from '../../../src/config/config';
+
+const PROD = {
+  MicrosoftAppId: '0b5a1f4e-1111-4222-8333-944455556666',
+  MicrosoftAppPassword: 's3cret-value',
+  MicrosoftAppType: 'SingleTenant',
+  MicrosoftAppTenantId: '7c1e2d3f-aaaa-4bbb-8ccc-ddddeeeeffff',
+  COSMOS_ENDPOINT: 'https://acct.documents.azure.com:443/',
+  COSMOS_KEY: 'cosmos-key',
+  PARTNER_TENANT_ID: '7c1e2d3f-aaaa-4bbb-8ccc-ddddeeeeffff',
+  ALLOWED_TENANT_IDS: '7c1e2d3f-aaaa-4bbb-8ccc-ddddeeeeffff',
+  PARTNER_CENTER_APP_ID: '1a2b3c4d-0000-4000-8000-000000000001',
+  PARTNER_CENTER_APP_SECRET: 'pc-secret',
+  OAUTH_CONNECTION_NAME: 'PartnerCenter',
+  PUBLIC_BASE_URL: 'https://bot.example.com',
+};
+
+function configError(env: Record<string, string>): ConfigError {
+  try {
+    loadConfig(env);
+  } catch (err) {
+    if (err instanceof ConfigError) return err;
+    throw err;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('loadConfig', () => {
+  it('defaults to embedded mode on loopback with auth off', () => {
+    const config = loadConfig({});
+    expect(config.mode).toBe('embedded');
+    expect(config.server).toMatchObject({
+      port: 3978,
+      host: '127.0.0.1',
+      publicBaseUrl: 'http://localhost:3978',
+    });
+    expect(config.bot.authEnabled).toBe(false);
+    expect(config.cosmos).toMatchObject({ embedded: true, database: 'customer-connect' });
+    expect(config.simulator.enabled).toBe(true);
+    expect(Object.isFrozen(config)).toBe(true);
+    expect(Object.isFrozen(config.server)).toBe(true);
+  });
+
+  it('parses a complete production configuration', () => {
+    const config = loadConfig(PROD);
+    expect(config.mode).toBe('production');
+    expect(config.server.host).toBe('0.0.0.0');
+    expect(config.bot).toMatchObject({ authEnabled: true, appType: 'SingleTenant' });
+    expect(config.cosmos.embedded).toBe(false);
+    expect(config.simulator.enabled).toBe(false);
+    expect(config.allowedTenantIds).toEqual(['7c1e2d3f-aaaa-4bbb-8ccc-ddddeeeeffff']);
+  });
+
+  it.each([
+    [{ PORT: 'abc' }, 'PORT'],
+    [{ PORT: '70000' }, 'PORT'],
+    [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
+    [{ MicrosoftAppId: 'not-a-guid' }, 'MicrosoftAppId'],
+    [{ COSMOS_ENDPOINT: 'not a url' }, 'COSMOS_ENDPOINT'],
+    [{ ALLOWED_TENANT_IDS: 'abc,def' }, 'ALLOWED_TENANT_IDS'],
+    [{ CUSTOMER_CACHE_TTL_SECONDS: '-1' }, 'CUSTOMER_CACHE_TTL_SECONDS'],
+  ])('names the bad setting for %j', (env, setting) => {
+    const err = configError(env);
+    expect(err.setting).toBe(setting);
+    expect(err.message).toContain(setting);
+  });
+
+  it.each([
+    ['MicrosoftAppPassword', { MicrosoftAppPassword: 'x' }],
+    ['COSMOS_KEY', { COSMOS_KEY: 'x' }],
+    ['BIND_HOST', { BIND_HOST: '0.0.0.0' }],
+  ])('refuses the contradictory setting %s without an app id', (setting, env) => {
+    expect(configError(env).setting).toBe(setting);
+  });
+
+  it.each([
+    'COSMOS_ENDPOINT',
+    'PARTNER_TENANT_ID',
+    'ALLOWED_TENANT_IDS',
+    'PARTNER_CENTER_APP_SECRET',
+    'OAUTH_CONNECTION_NAME',
+    'MicrosoftAppPassword',
+    'MicrosoftAppTenantId',
+    'PUBLIC_BASE_URL',
+  ])('requires %s in production', (missing) => {
+    const env: Record<string, string> = { ...PROD };
+    delete env[missing];
+    if (missing === 'COSMOS_ENDPOINT') delete env.COSMOS_KEY;
+    expect(configError(env).setting).toBe(missing);
+  });
+
+  it('refuses a password with a managed identity', () => {
+    expect(configError({ ...PROD, MicrosoftAppType: 'UserAssignedMSI' }).setting).toBe(
+      'MicrosoftAppPassword',
+    );
+    const { MicrosoftAppPassword: _omit, ...msi } = PROD;
+    expect(loadConfig({ ...msi, MicrosoftAppType: 'UserAssignedMSI' }).bot.appType).toBe('UserAssignedMSI');
+  });
+
+  it('treats empty values as unset', () => {
+    expect(loadConfig({ PORT: '', MicrosoftAppId: '', COSMOS_ENDPOINT: '  ' }).mode).toBe('embedded');
+  });
+
+  it('never shows secrets in the summary', () => {
+    const text = JSON.stringify(redactedSummary(loadConfig(PROD)));
+    for (const secret of ['s3cret-value', 'cosmos-key', 'pc-secret']) expect(text).not.toContain(secret);
+    expect(text).toContain('[set]');
+  });
+});
