@@ -1,22 +1,53 @@
-import { ConversationState, type CloudAdapter } from 'botbuilder';
+import {
+  ConversationState,
+  type CloudAdapter,
+  type ConfigurationBotFrameworkAuthenticationOptions,
+} from 'botbuilder';
+import type { DialogState } from 'botbuilder-dialogs';
 import type { Server } from 'restify';
-import type { ConfigurationBotFrameworkAuthenticationOptions } from 'botbuilder';
 import type { AppConfig } from './config/config';
 import type { Logger } from './logging/logger';
 import { createAdapter } from './bot/adapter';
 import { CardActionRouter } from './bot/cardActions';
 import { ConversationTracker } from './bot/conversationTracker';
 import { CustomerConnectBot } from './bot/customerConnectBot';
+import { CachingRoleService, type RoleService } from './domain/roles';
+import { PartnerCenterRoleService } from './domain/partnerRoleService';
+import { respondExpired, takeCardResponse } from './dialogs/cardFlow';
+import type { Feature } from './dialogs/feature';
 import { MainDialog } from './dialogs/mainDialog';
+import type { DialogServices } from './dialogs/services';
+import { messageResponse } from './bot/cardActions';
+import type { PartnerCenterClient } from './partnerCenter/client';
+import {
+  DelegatedTokenProvider,
+  HttpPartnerCenterClient,
+  MsalAppOnlyTokenProvider,
+  PARTNER_CENTER_BASE_URL,
+  StaticTokenProvider,
+} from './partnerCenter';
 import { createServer, listen, closeServer } from './server/server';
+import {
+  createPartnerCenterSimulator,
+  registerSimulatorRoutes,
+  SIMULATOR_API_BASE_PATH,
+  SIMULATOR_PARTNER_TENANT_ID,
+  type PartnerCenterSimulator,
+} from './simulator';
+import { CosmosAuditLog } from './storage/auditRepository';
 import { createCosmos, type CosmosHandle } from './storage/cosmos';
 import { CosmosBotStorage } from './storage/cosmosBotStorage';
 import { CosmosConversationRepository } from './storage/conversationRepository';
+import { CosmosInvitationRepository } from './storage/invitationRepository';
+import { CustomerPageCache } from './domain/customerCache';
 
 export interface AppOverrides {
   /** Use this Cosmos handle instead of creating one (tests share one embedded server). */
   cosmos?: CosmosHandle;
   authOverrides?: Partial<ConfigurationBotFrameworkAuthenticationOptions>;
+  /** Replace the Partner Center client (tests). */
+  partnerCenter?: PartnerCenterClient;
+  roles?: RoleService;
 }
 
 export interface App {
@@ -24,10 +55,15 @@ export interface App {
   readonly server: Server;
   readonly adapter: CloudAdapter;
   readonly cosmos: CosmosHandle;
+  readonly services: DialogServices;
+  /** The in-process Partner Center simulator (embedded mode only). */
+  readonly simulator?: PartnerCenterSimulator;
   /** Listens on the configured port (0 = any) and returns the bound port. */
   start(port?: number): Promise<number>;
   stop(): Promise<void>;
 }
+
+const ROLE_CACHE_MS = 5 * 60_000;
 
 /** Builds every service and the server. Nothing listens until `start`. */
 export async function createApp(
@@ -45,6 +81,11 @@ export async function createApp(
   }
 }
 
+/** The feature modules; each adds commands, dialog verbs and card actions. */
+function features(_services: DialogServices): Feature[] {
+  return [];
+}
+
 function buildApp(
   config: AppConfig,
   logger: Logger,
@@ -52,18 +93,106 @@ function buildApp(
   cosmos: CosmosHandle,
   ownsCosmos: boolean,
 ): App {
-  const partnerTenantId = config.partnerCenter.partnerTenantId ?? 'embedded-partner';
+  const partnerTenantId =
+    config.partnerCenter.partnerTenantId ??
+    (config.simulator.enabled ? SIMULATOR_PARTNER_TENANT_ID : 'unknown');
+
+  const simulator = config.simulator.enabled
+    ? createPartnerCenterSimulator({
+        publicBaseUrl: config.server.publicBaseUrl,
+        customers: config.simulator.customers,
+        defaultRole: config.simulator.defaultRole,
+        logger: logger.child({ module: 'simulator' }),
+      })
+    : undefined;
+
+  // In embedded mode the client talks to the simulator on this very server, over HTTP.
+  let partnerCenterBaseUrl = simulator
+    ? `${config.server.publicBaseUrl}${SIMULATOR_API_BASE_PATH}`
+    : (config.partnerCenter.baseUrl ?? PARTNER_CENTER_BASE_URL);
+  const makeClient = () =>
+    new HttpPartnerCenterClient({
+      baseUrl: partnerCenterBaseUrl,
+      tokenProvider: simulator
+        ? new StaticTokenProvider('simulator')
+        : new DelegatedTokenProvider({
+            appTokenProvider: new MsalAppOnlyTokenProvider({
+              clientId: config.partnerCenter.appId ?? '',
+              tenantId: partnerTenantId,
+              clientSecret: config.partnerCenter.appSecret ?? '',
+            }),
+          }),
+      logger: logger.child({ module: 'partnerCenter' }),
+      timeoutMs: config.partnerCenter.timeoutMs,
+      maxRetries: config.partnerCenter.maxRetries,
+    });
+  let httpClient = makeClient();
+  const partnerCenter: PartnerCenterClient =
+    overrides.partnerCenter ??
+    // Late-bound: the simulator's port is only known once the server listens (port 0 in tests).
+    new Proxy({} as PartnerCenterClient, {
+      get: (_target, prop: keyof PartnerCenterClient) => {
+        const value = httpClient[prop];
+        return typeof value === 'function' ? value.bind(httpClient) : value;
+      },
+    });
+
+  const roles =
+    overrides.roles ??
+    new CachingRoleService(
+      new PartnerCenterRoleService(partnerCenter, {
+        defaultRole: simulator ? config.simulator.defaultRole : undefined,
+      }),
+      ROLE_CACHE_MS,
+    );
+
+  const conversationRepository = new CosmosConversationRepository(cosmos.containers.conversations);
+  const services: DialogServices = {
+    config,
+    logger,
+    partnerTenantId,
+    partnerCenter,
+    roles,
+    audit: new CosmosAuditLog(cosmos.containers.audit),
+    invitations: new CosmosInvitationRepository(cosmos.containers.invitations),
+    conversations: conversationRepository,
+    customerCache: new CustomerPageCache<unknown>(config.partnerCenter.customerCacheTtlSeconds * 1000),
+  };
 
   const storage = new CosmosBotStorage(cosmos.containers.botState);
   const conversationState = new ConversationState(storage);
-  const conversations = new ConversationTracker(
-    new CosmosConversationRepository(cosmos.containers.conversations),
-    partnerTenantId,
-  );
+  const dialogState = conversationState.createProperty<DialogState>('dialogState');
+  const conversations = new ConversationTracker(conversationRepository, partnerTenantId);
   const cardActions = new CardActionRouter(logger.child({ module: 'cardActions' }));
-  const mainDialog = new MainDialog({});
+  const all = features(services);
+  const mainDialog = new MainDialog(Object.assign({}, ...all.map((f) => f.commands ?? {})));
+
+  for (const feature of all) {
+    for (const verb of feature.dialogVerbs ?? []) {
+      cardActions.register(verb, async ({ context }) => {
+        await mainDialog.run(context, dialogState);
+        const response = takeCardResponse(context);
+        if (response) return response;
+        respondExpired(context);
+        return takeCardResponse(context) ?? messageResponse('');
+      });
+    }
+    for (const [verb, command] of Object.entries(feature.startVerbs ?? {})) {
+      cardActions.register(verb, async ({ context, data }) => {
+        await mainDialog.runCommand(context, dialogState, command, data);
+        const response = takeCardResponse(context);
+        if (response) return response;
+        respondExpired(context);
+        return takeCardResponse(context) ?? messageResponse('');
+      });
+    }
+    for (const [verb, handler] of Object.entries(feature.cardActions ?? {}))
+      cardActions.register(verb, handler);
+  }
+
   const bot = new CustomerConnectBot({
     conversationState,
+    dialogState,
     mainDialog,
     cardActions,
     conversations,
@@ -81,6 +210,9 @@ function buildApp(
     logger,
     maxRequestBodyBytes: config.server.maxRequestBodyBytes,
     isReady: () => cosmos.ping(),
+    extraRoutes: simulator
+      ? [(s) => registerSimulatorRoutes(s, simulator, { basePath: SIMULATOR_API_BASE_PATH })]
+      : [],
   });
 
   let listening = false;
@@ -89,14 +221,24 @@ function buildApp(
     server,
     adapter,
     cosmos,
+    services,
+    simulator,
     async start(port = config.server.port) {
       const bound = await listen(server, port, config.server.host);
       listening = true;
+      if (simulator && bound !== config.server.port) {
+        // Port 0: links and the client must use the port actually bound.
+        const origin = `http://127.0.0.1:${bound}`;
+        simulator.setPublicBaseUrl(origin);
+        partnerCenterBaseUrl = `${origin}${SIMULATOR_API_BASE_PATH}`;
+        httpClient = makeClient();
+      }
       return bound;
     },
     async stop() {
       if (listening) await closeServer(server);
       listening = false;
+      await simulator?.close();
       if (ownsCosmos) await cosmos.dispose();
     },
   };

@@ -54,6 +54,11 @@ export class CardActionRouter {
 
   constructor(private readonly logger: Logger) {}
 
+  /** The verbs this router knows (for tests and diagnostics). */
+  verbs(): string[] {
+    return [...this.handlers.keys()];
+  }
+
   register(verb: string, handler: CardActionHandler): this {
     if (this.handlers.has(verb)) throw new Error(`card action verb registered twice: ${verb}`);
     this.handlers.set(verb, handler);

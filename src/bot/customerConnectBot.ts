@@ -17,6 +17,7 @@ import type { ConversationTracker } from './conversationTracker';
 
 export interface BotDependencies {
   conversationState: BotState;
+  dialogState: StatePropertyAccessor<DialogState>;
   mainDialog: MainDialog;
   cardActions: CardActionRouter;
   conversations: ConversationTracker;
@@ -32,7 +33,7 @@ export class CustomerConnectBot extends TeamsActivityHandler {
 
   constructor(private readonly deps: BotDependencies) {
     super();
-    this.dialogState = deps.conversationState.createProperty<DialogState>('dialogState');
+    this.dialogState = deps.dialogState;
 
     this.onMessage(async (context, next) => {
       await deps.conversations.remember(context);

@@ -20,6 +20,11 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     return result ?? super.onContinueDialog(inner);
   }
 
+  /** Called for a typed command other than help/cancel while a flow waits; default: no interruption. */
+  protected async onOtherCommand(_inner: DialogContext): Promise<DialogTurnResult | undefined> {
+    return undefined;
+  }
+
   private async interrupt(inner: DialogContext): Promise<DialogTurnResult | undefined> {
     const activity = inner.context.activity;
     if (activity.type !== ActivityTypes.Message || typeof activity.text !== 'string') return undefined;
@@ -33,6 +38,7 @@ export abstract class InterruptibleDialog extends ComponentDialog {
       await sendCard(inner.context, renderHelpCard(t));
       return { status: DialogTurnStatus.waiting };
     }
+    if (recognized.command) return this.onOtherCommand(inner);
     return undefined;
   }
 }

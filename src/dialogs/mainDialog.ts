@@ -3,12 +3,14 @@ import {
   DialogTurnStatus,
   WaterfallDialog,
   type Dialog,
+  type DialogContext,
   type DialogTurnResult,
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
 import { commandWord, renderHelpCard } from '../cards/helpCard';
 import { translatorFor } from '../i18n/i18n';
+import { isCardInvoke, respondExpired } from './cardFlow';
 import { recognizeCommand, type CommandName } from './commands';
 import { InterruptibleDialog } from './interruptibleDialog';
 import { sendCard } from './send';
@@ -20,6 +22,13 @@ const MAIN_WATERFALL = 'mainWaterfall';
 export interface CommandDialogOptions {
   /** Whatever followed the command word, e.g. the search text of `customers cont`. */
   args: string;
+  /** Data of the card button that started the command (validated by the command's dialog). */
+  cardData?: Record<string, unknown>;
+}
+
+interface StartCommand {
+  command: CommandName;
+  options: CommandDialogOptions;
 }
 
 /**
@@ -50,7 +59,41 @@ export class MainDialog extends InterruptibleDialog {
     if (result.status === DialogTurnStatus.empty) await dc.beginDialog(this.id);
   }
 
+  /**
+   * Starts a command from a card button: ends whatever flow was waiting and begins the command's
+   * dialog with the card data.
+   */
+  async runCommand(
+    context: TurnContext,
+    accessor: StatePropertyAccessor,
+    command: CommandName,
+    cardData: Record<string, unknown>,
+  ): Promise<void> {
+    const dialogSet = new DialogSet(accessor);
+    dialogSet.add(this);
+    const dc = await dialogSet.createContext(context);
+    await dc.cancelAllDialogs(true);
+    const start: StartCommand = { command, options: { args: '', cardData } };
+    await dc.beginDialog(this.id, start);
+  }
+
+  /** A new command typed while a flow waits replaces that flow (its cards then expire). */
+  protected override async onOtherCommand(inner: DialogContext): Promise<DialogTurnResult | undefined> {
+    await inner.cancelAllDialogs(true);
+    return inner.beginDialog(MAIN_WATERFALL);
+  }
+
   private async routeStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const start = step.options as Partial<StartCommand> | undefined;
+    if (start?.command) {
+      const dialogId = this.commandDialogs[start.command];
+      if (dialogId) return step.beginDialog(dialogId, start.options);
+    }
+    if (isCardInvoke(step.context)) {
+      // A card button with no flow waiting for it: the card is stale.
+      respondExpired(step.context);
+      return step.endDialog();
+    }
     const t = translatorFor(step.context.activity.locale);
     const recognized = recognizeCommand(step.context.activity.text);
     switch (recognized.command) {

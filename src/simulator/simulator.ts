@@ -171,7 +171,7 @@ const DOMAIN = new RegExp(`^${DOMAIN_LABEL}(?:\\.${DOMAIN_LABEL})+$`);
 export class PartnerCenterSimulator {
   readonly partner = SIMULATOR_PARTNER;
   readonly providers: readonly IndirectProvider[] = SIMULATOR_PROVIDERS;
-  readonly publicBaseUrl: string;
+  publicBaseUrl: string;
   readonly defaultRole: PartnerRoleName;
   readonly faults: FaultInjector;
   readonly logger: Logger;
@@ -228,6 +228,11 @@ export class PartnerCenterSimulator {
   }
 
   /** Point webhooks somewhere else (e.g. once the host server knows its port), or nowhere. */
+  /** The host's public origin, when it is only known after listening (port 0). */
+  setPublicBaseUrl(url: string): void {
+    this.publicBaseUrl = url.replace(/\/+$/, '');
+  }
+
   setWebhookUrl(url: string | undefined): void {
     this.webhookTarget = url;
   }

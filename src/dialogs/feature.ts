@@ -1,0 +1,16 @@
+import type { Dialog } from 'botbuilder-dialogs';
+import type { CardActionHandler } from '../bot/cardActions';
+import type { CommandName } from './commands';
+
+/**
+ * A feature plugs into the bot with: dialogs for typed commands, verbs its waiting dialogs
+ * answer (routed into the dialog stack), stateless card actions (answered from card data and
+ * storage alone), and verbs that start one of its commands from a card button.
+ */
+export interface Feature {
+  commands?: Partial<Record<CommandName, Dialog>>;
+  dialogVerbs?: string[];
+  cardActions?: Record<string, CardActionHandler>;
+  /** verb → command to start with the card data as options (e.g. "Remove" on a customer record). */
+  startVerbs?: Record<string, CommandName>;
+}
