@@ -1,8 +1,11 @@
+import { type CloudAdapter, type ConfigurationBotFrameworkAuthenticationOptions } from 'botbuilder';
+import { OptimisticConversationState } from './bot/optimisticConversationState';
 import {
-  ConversationState,
-  type CloudAdapter,
-  type ConfigurationBotFrameworkAuthenticationOptions,
-} from 'botbuilder';
+  DuplicateActivityMiddleware,
+  SerializeConversationMiddleware,
+  TenantFilterMiddleware,
+} from './bot/middleware';
+import { CosmosProcessedActivityStore } from './storage/processedActivities';
 import type { DialogState } from 'botbuilder-dialogs';
 import type { Server } from 'restify';
 import type { AppConfig } from './config/config';
@@ -160,7 +163,7 @@ function buildApp(
   };
 
   const storage = new CosmosBotStorage(cosmos.containers.botState);
-  const conversationState = new ConversationState(storage);
+  const conversationState = new OptimisticConversationState(storage);
   const dialogState = conversationState.createProperty<DialogState>('dialogState');
   const conversations = new ConversationTracker(conversationRepository, partnerTenantId);
   const cardActions = new CardActionRouter(logger.child({ module: 'cardActions' }));
@@ -198,11 +201,23 @@ function buildApp(
     conversations,
     maxMessageLength: config.bot.maxMessageLength,
   });
+  // Embedded mode: the simulator's partner tenant (the Playground is configured with it) is allowed.
+  const allowedTenants = simulator
+    ? [...config.allowedTenantIds, SIMULATOR_PARTNER_TENANT_ID]
+    : config.allowedTenantIds;
   const adapter = createAdapter({
     config,
     logger,
     conversationState,
     authOverrides: overrides.authOverrides,
+    middleware: [
+      new TenantFilterMiddleware(allowedTenants, logger.child({ module: 'tenantFilter' }), !!simulator),
+      new DuplicateActivityMiddleware(
+        new CosmosProcessedActivityStore(cosmos.containers.dedupe),
+        logger.child({ module: 'dedupe' }),
+      ),
+      new SerializeConversationMiddleware(),
+    ],
   });
   const server = createServer({
     adapter,

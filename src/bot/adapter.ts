@@ -2,10 +2,15 @@ import {
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
   ShowTypingMiddleware,
+  StatusCodes,
+  type Activity,
   type BotState,
+  type InvokeResponse,
+  type Middleware,
   type ConfigurationBotFrameworkAuthenticationOptions,
   type TurnContext,
 } from 'botbuilder';
+import { AuthenticationError, type AuthenticateRequestResult } from 'botframework-connector';
 import type { AppConfig } from '../config/config';
 import type { Logger } from '../logging/logger';
 import { translatorFor } from '../i18n/i18n';
@@ -15,6 +20,8 @@ export interface AdapterOptions {
   config: AppConfig;
   logger: Logger;
   conversationState: BotState;
+  /** Middleware run before the typing indicator, in order (tenant filter, dedupe, serialisation). */
+  middleware?: Middleware[];
   /** Extra authentication settings (tests point the OpenID metadata at a local server). */
   authOverrides?: Partial<ConfigurationBotFrameworkAuthenticationOptions>;
 }
@@ -37,9 +44,43 @@ export function errorReference(context: TurnContext): string {
   return (context.activity.id ?? 'n/a').slice(-8);
 }
 
+const TOKEN_ERRORS = new Set(['JsonWebTokenError', 'NotBeforeError', 'TokenExpiredError']);
+
+/**
+ * CloudAdapter that answers a token with a bad signature (or not yet valid) with 401 like every
+ * other authentication failure; botbuilder lets those jsonwebtoken errors through as 500.
+ */
+export class CustomerConnectAdapter extends CloudAdapter {
+  protected override processActivity(
+    authHeader: string,
+    activity: Activity,
+    logic: (context: TurnContext) => Promise<void>,
+  ): Promise<InvokeResponse | undefined>;
+  protected override processActivity(
+    authenticateRequestResult: AuthenticateRequestResult,
+    activity: Activity,
+    logic: (context: TurnContext) => Promise<void>,
+  ): Promise<InvokeResponse | undefined>;
+  protected override async processActivity(
+    auth: string | AuthenticateRequestResult,
+    activity: Activity,
+    logic: (context: TurnContext) => Promise<void>,
+  ): Promise<InvokeResponse | undefined> {
+    try {
+      return await super.processActivity(auth as string, activity, logic);
+    } catch (err) {
+      if (err instanceof Error && TOKEN_ERRORS.has(err.name)) {
+        throw new AuthenticationError(`Unauthorized: ${err.message}`, StatusCodes.UNAUTHORIZED);
+      }
+      throw err;
+    }
+  }
+}
+
 export function createAdapter(options: AdapterOptions): CloudAdapter {
   const { config, logger, conversationState } = options;
-  const adapter = new CloudAdapter(createBotFrameworkAuthentication(config, options.authOverrides));
+  const adapter = new CustomerConnectAdapter(createBotFrameworkAuthentication(config, options.authOverrides));
+  for (const m of options.middleware ?? []) adapter.use(m);
   adapter.use(new ShowTypingMiddleware(800, 2000));
 
   adapter.onTurnError = async (context, error) => {
@@ -61,10 +102,15 @@ export function createAdapter(options: AdapterOptions): CloudAdapter {
     const t = translatorFor(context.activity.locale);
     const ref = errorReference(context);
     const unavailable = error instanceof StorageError && error.code === 'unavailable';
+    const concurrent = error instanceof StorageError && error.code === 'etag_conflict';
     try {
       if (context.activity.type !== 'invoke') {
         await context.sendActivity(
-          unavailable ? t.t('error.unavailable', { ref }) : t.t('error.generic', { ref }),
+          concurrent
+            ? t.t('error.concurrent')
+            : unavailable
+              ? t.t('error.unavailable', { ref })
+              : t.t('error.generic', { ref }),
         );
       }
     } catch (sendError) {
@@ -74,8 +120,10 @@ export function createAdapter(options: AdapterOptions): CloudAdapter {
         'could not send error message',
       );
     }
+    // A conflict means another turn saved newer state: keep it. Otherwise start clean, so the
+    // next message does not trip over the state that broke this turn.
+    if (concurrent) return;
     try {
-      // Start clean: the next message must not trip over the state that broke this turn.
       await conversationState.delete(context);
     } catch (deleteError) {
       log.warn(

@@ -14,6 +14,7 @@ interface StateDocument {
  * Bot state storage over one Cosmos container partitioned by `/id`, with botbuilder's
  * MemoryStorage semantics for ETags: an item with `eTag` other than `*` is written only if the
  * stored item still has that ETag (or does not exist yet); a mismatch throws an ETag conflict.
+ * After a successful write the item's `eTag` is set to the stored one.
  */
 export class CosmosBotStorage implements Storage {
   constructor(private readonly container: Container) {}
@@ -44,19 +45,24 @@ export class CosmosBotStorage implements Storage {
         const id = toCosmosId(key);
         const doc: StateDocument = { id, realId: key, document: rest };
         try {
+          let written: { _etag?: string } | undefined;
           if (!eTag || eTag === '*') {
-            await this.container.items.upsert(doc);
-            return;
+            written = (await this.container.items.upsert(doc)).resource;
+          } else {
+            try {
+              written = (
+                await this.container
+                  .item(id, id)
+                  .replace(doc, { accessCondition: { type: 'IfMatch', condition: eTag } })
+              ).resource;
+            } catch (err) {
+              if (cosmosStatus(err) !== 404) throw err;
+              // Not stored yet: a first write with an ETag creates it; a concurrent creator wins (409 → conflict).
+              written = (await this.container.items.create(doc)).resource;
+            }
           }
-          try {
-            await this.container
-              .item(id, id)
-              .replace(doc, { accessCondition: { type: 'IfMatch', condition: eTag } });
-          } catch (err) {
-            if (cosmosStatus(err) !== 404) throw err;
-            // Not stored yet: a first write with an ETag creates it; a concurrent creator wins (409 → conflict).
-            await this.container.items.create(doc);
-          }
+          // Hand the new ETag back on the item, so the caller can write again without a read.
+          if (value && written?._etag) (value as { eTag?: string }).eTag = written._etag;
         } catch (err) {
           const status = cosmosStatus(err);
           if (status === 412 || status === 409) {

@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import { SIMULATOR_PARTNER_TENANT_ID } from '../../src/simulator/seed';
 
-export const TEST_TENANT = '11111111-2222-3333-4444-555555555555';
+/** The partner tenant of the embedded simulator: the one tenant the embedded bot accepts. */
+export const TEST_TENANT = SIMULATOR_PARTNER_TENANT_ID;
+export const FOREIGN_TENANT = '99999999-2222-4333-8444-555555555555';
 
 export interface ChatOptions {
   serviceUrl: string;

@@ -15,6 +15,7 @@ export const en = {
   'help.cmd.remove': 'Remove a customer relationship (with the legal notice)',
   'help.cmd.invitations': 'Show the invitations you and your colleagues sent, with their status',
   'help.cmd.providers': 'Show your indirect providers',
+  'help.cmd.audit': 'Show the latest audit log entries (removals and other changes; admins only)',
   'help.cmd.cancel': 'Stop what we are doing',
   'help.arg.search': '[search text]',
   'help.arg.customer': '[customer]',
@@ -55,6 +56,10 @@ export const en = {
   'pc.failed': 'Partner Center could not do this. Nothing was changed (reference {ref}).',
   'common.retry': 'Try again',
   'common.cancel': 'Cancel',
+  'tenant.refused': 'Sorry, this bot is only available to the staff of its partner organization.',
+  'duplicate.ignored': 'This action was already received and is being handled.',
+  'error.concurrent':
+    'This conversation was changed from somewhere else at the same moment. Nothing was lost; please repeat your last step.',
 } as const;
 
 export const de: Record<keyof typeof en, string> = {
@@ -71,6 +76,7 @@ export const de: Record<keyof typeof en, string> = {
   'help.cmd.remove': 'Eine Kundenbeziehung entfernen (mit dem rechtlichen Hinweis)',
   'help.cmd.invitations': 'Die Einladungen von Ihnen und Ihren Kollegen mit ihrem Status anzeigen',
   'help.cmd.providers': 'Ihre indirekten Anbieter anzeigen',
+  'help.cmd.audit': 'Die neuesten Einträge des Protokolls anzeigen (Entfernungen und andere Änderungen; nur für Administratoren)',
   'help.cmd.cancel': 'Den aktuellen Vorgang abbrechen',
   'help.arg.search': '[Suchtext]',
   'help.arg.customer': '[Kunde]',
@@ -114,4 +120,8 @@ export const de: Record<keyof typeof en, string> = {
   'pc.failed': 'Partner Center konnte dies nicht ausführen. Es wurde nichts geändert (Referenz {ref}).',
   'common.retry': 'Erneut versuchen',
   'common.cancel': 'Abbrechen',
+  'tenant.refused': 'Dieser Bot steht leider nur den Mitarbeitenden seiner Partnerorganisation zur Verfügung.',
+  'duplicate.ignored': 'Diese Aktion ist bereits eingegangen und wird bearbeitet.',
+  'error.concurrent':
+    'Diese Unterhaltung wurde im selben Moment an anderer Stelle geändert. Es ist nichts verloren gegangen; bitte wiederholen Sie Ihren letzten Schritt.',
 };
