@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { type CloudAdapter, type ConfigurationBotFrameworkAuthenticationOptions } from 'botbuilder';
 import { OptimisticConversationState } from './bot/optimisticConversationState';
 import {
@@ -61,6 +62,8 @@ export interface App {
   readonly services: DialogServices;
   /** The in-process Partner Center simulator (embedded mode only). */
   readonly simulator?: PartnerCenterSimulator;
+  /** The bearer token the embedded client sends to the simulator (tests check it never reaches logs). */
+  readonly simulatorToken?: string;
   /** Listens on the configured port (0 = any) and returns the bound port. */
   start(port?: number): Promise<number>;
   stop(): Promise<void>;
@@ -109,6 +112,8 @@ function buildApp(
       })
     : undefined;
 
+  // A random bearer token for the simulator, so a test can prove no token reaches the logs.
+  const simulatorToken = `sim-${randomUUID()}`;
   // In embedded mode the client talks to the simulator on this very server, over HTTP.
   let partnerCenterBaseUrl = simulator
     ? `${config.server.publicBaseUrl}${SIMULATOR_API_BASE_PATH}`
@@ -117,7 +122,7 @@ function buildApp(
     new HttpPartnerCenterClient({
       baseUrl: partnerCenterBaseUrl,
       tokenProvider: simulator
-        ? new StaticTokenProvider('simulator')
+        ? new StaticTokenProvider(simulatorToken)
         : new DelegatedTokenProvider({
             appTokenProvider: new MsalAppOnlyTokenProvider({
               clientId: config.partnerCenter.appId ?? '',
@@ -238,6 +243,7 @@ function buildApp(
     cosmos,
     services,
     simulator,
+    simulatorToken: simulator ? simulatorToken : undefined,
     async start(port = config.server.port) {
       const bound = await listen(server, port, config.server.host);
       listening = true;

@@ -69,16 +69,33 @@ export async function ensureSchema(
   client: CosmosClient,
   databaseId: string,
 ): Promise<{ database: Database; containers: Record<ContainerName, Container> }> {
-  const { database } = await client.databases.createIfNotExists({ id: databaseId });
+  let database: Database;
+  try {
+    ({ database } = await client.databases.createIfNotExists({ id: databaseId }));
+  } catch (err) {
+    // Managed identity: the database is created by the infrastructure (see above).
+    if ((err as { code?: unknown }).code !== 403) throw err;
+    database = client.database(databaseId);
+    await database.read();
+  }
   const entries = await Promise.all(
     (Object.keys(CONTAINERS) as ContainerName[]).map(async (name) => {
       const def = CONTAINERS[name];
-      const { container } = await database.containers.createIfNotExists({
-        id: def.id,
-        partitionKey: { paths: [def.partitionKey] },
-        ...('defaultTtl' in def ? { defaultTtl: def.defaultTtl } : {}),
-      });
-      return [name, container] as const;
+      try {
+        const { container } = await database.containers.createIfNotExists({
+          id: def.id,
+          partitionKey: { paths: [def.partitionKey] },
+          ...('defaultTtl' in def ? { defaultTtl: def.defaultTtl } : {}),
+        });
+        return [name, container] as const;
+      } catch (err) {
+        // With Entra (managed identity) data-plane access, creating containers is a control-plane
+        // action and answers 403: the infrastructure (deployment/main.bicep) creates them; verify they exist.
+        if ((err as { code?: unknown }).code !== 403) throw err;
+        const container = database.container(def.id);
+        await container.read();
+        return [name, container] as const;
+      }
     }),
   );
   return { database, containers: Object.fromEntries(entries) as Record<ContainerName, Container> };
