@@ -60,6 +60,15 @@ export class CustomerConnectBot extends TeamsActivityHandler {
     });
   }
 
+  /** Sign-in completions (magic code / SSO token exchange) continue the waiting sign-in prompt. */
+  protected override async handleTeamsSigninVerifyState(context: TurnContext): Promise<void> {
+    await this.deps.mainDialog.run(context, this.dialogState);
+  }
+
+  protected override async handleTeamsSigninTokenExchange(context: TurnContext): Promise<void> {
+    await this.deps.mainDialog.run(context, this.dialogState);
+  }
+
   /** Message text plus card input values must stay within the configured limit. */
   private withinLimits(context: TurnContext): boolean {
     const text = context.activity.text ?? '';

@@ -10,6 +10,7 @@ import {
 import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
 import { commandWord, renderHelpCard } from '../cards/helpCard';
 import { translatorFor } from '../i18n/i18n';
+import { COMMANDS_NEEDING_SIGN_IN, createSignInPrompt, SIGN_IN_PROMPT_ID, signOut } from '../bot/signIn';
 import { isCardInvoke, respondExpired } from './cardFlow';
 import { recognizeCommand, type CommandName } from './commands';
 import { InterruptibleDialog } from './interruptibleDialog';
@@ -38,14 +39,30 @@ interface StartCommand {
 export class MainDialog extends InterruptibleDialog {
   private readonly commandDialogs: Partial<Record<CommandName, string>> = {};
 
-  constructor(commandDialogs: Partial<Record<CommandName, Dialog>> = {}) {
+  private readonly signInConnection?: string;
+
+  /**
+   * @param commandDialogs the dialog of each command this build offers
+   * @param options.signInConnection Bot Service OAuth connection (production): commands that call
+   *   Partner Center as the user first run the sign-in prompt (Teams SSO where configured).
+   */
+  constructor(
+    commandDialogs: Partial<Record<CommandName, Dialog>> = {},
+    options: { signInConnection?: string } = {},
+  ) {
     super(MAIN_DIALOG_ID);
     for (const [command, dialog] of Object.entries(commandDialogs) as [CommandName, Dialog][]) {
       this.addDialog(dialog);
       this.commandDialogs[command] = dialog.id;
     }
+    this.signInConnection = options.signInConnection;
+    if (this.signInConnection) this.addDialog(createSignInPrompt(this.signInConnection));
     this.addDialog(
-      new WaterfallDialog(MAIN_WATERFALL, [this.routeStep.bind(this), this.finalStep.bind(this)]),
+      new WaterfallDialog(MAIN_WATERFALL, [
+        this.routeStep.bind(this),
+        this.afterSignInStep.bind(this),
+        this.finalStep.bind(this),
+      ]),
     );
     this.initialDialogId = MAIN_WATERFALL;
   }
@@ -85,9 +102,8 @@ export class MainDialog extends InterruptibleDialog {
 
   private async routeStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const start = step.options as Partial<StartCommand> | undefined;
-    if (start?.command) {
-      const dialogId = this.commandDialogs[start.command];
-      if (dialogId) return step.beginDialog(dialogId, start.options);
+    if (start?.command && start.options && this.commandDialogs[start.command]) {
+      return this.startCommand(step, start.command, start.options);
     }
     if (isCardInvoke(step.context)) {
       // A card button with no flow waiting for it: the card is stale.
@@ -110,6 +126,14 @@ export class MainDialog extends InterruptibleDialog {
       case 'cancel':
         await step.context.sendActivity(t.t('cancel.nothing'));
         return step.endDialog();
+      case 'signout':
+        if (!this.signInConnection) {
+          await step.context.sendActivity(t.t('signout.notConfigured'));
+        } else {
+          await signOut(step.context, this.signInConnection);
+          await step.context.sendActivity(t.t('signout.done'));
+        }
+        return step.endDialog();
       default: {
         const dialogId = this.commandDialogs[recognized.command];
         if (!dialogId) {
@@ -118,10 +142,36 @@ export class MainDialog extends InterruptibleDialog {
           );
           return step.endDialog();
         }
-        const options: CommandDialogOptions = { args: recognized.args };
-        return step.beginDialog(dialogId, options);
+        return this.startCommand(step, recognized.command, { args: recognized.args });
       }
     }
+  }
+
+  /** Begins the command's dialog, after the sign-in prompt when the command needs the user's token. */
+  private async startCommand(
+    step: WaterfallStepContext,
+    command: CommandName,
+    options: CommandDialogOptions,
+  ): Promise<DialogTurnResult> {
+    const dialogId = this.commandDialogs[command]!;
+    if (this.signInConnection && COMMANDS_NEEDING_SIGN_IN.has(command)) {
+      (step.values as { pending?: StartCommand }).pending = { command, options };
+      return step.beginDialog(SIGN_IN_PROMPT_ID);
+    }
+    return step.beginDialog(dialogId, options);
+  }
+
+  private async afterSignInStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const values = step.values as { pending?: StartCommand };
+    const pending = values.pending;
+    if (!pending) return step.next(step.result);
+    delete values.pending;
+    const token = (step.result as { token?: string } | undefined)?.token;
+    if (!token) {
+      await step.context.sendActivity(translatorFor(step.context.activity.locale).t('signin.failed'));
+      return step.endDialog();
+    }
+    return step.beginDialog(this.commandDialogs[pending.command]!, pending.options);
   }
 
   private async finalStep(step: WaterfallStepContext): Promise<DialogTurnResult> {

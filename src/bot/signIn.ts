@@ -1,0 +1,61 @@
+import { CloudAdapterBase, type TurnContext } from 'botbuilder';
+import type { UserTokenClient } from 'botframework-connector';
+import { OAuthPrompt } from 'botbuilder-dialogs';
+import type { CommandName } from '../dialogs/commands';
+import { translatorFor } from '../i18n/i18n';
+
+export const SIGN_IN_PROMPT_ID = 'partnerCenterSignIn';
+
+/** Commands that call Partner Center App+User endpoints and so need the user's sign-in. */
+export const COMMANDS_NEEDING_SIGN_IN: ReadonlySet<CommandName> = new Set<CommandName>([
+  'invite',
+  'customers',
+  'remove',
+  'providers',
+]);
+
+/** The OAuthPrompt for the Bot Service OAuth connection (Teams SSO when configured in the manifest). */
+export function createSignInPrompt(connectionName: string): OAuthPrompt {
+  const t = translatorFor('en');
+  return new OAuthPrompt(SIGN_IN_PROMPT_ID, {
+    connectionName,
+    title: t.t('signin.title'),
+    text: t.t('signin.text'),
+    timeout: 5 * 60_000,
+    endOnInvalidMessage: true,
+  });
+}
+
+function userTokenClientOf(context: TurnContext): UserTokenClient | undefined {
+  const adapter = context.adapter;
+  if (!(adapter instanceof CloudAdapterBase)) return undefined;
+  return context.turnState.get(adapter.UserTokenClientKey) as UserTokenClient | undefined;
+}
+
+/** Reads the signed-in user's cached token from the Bot Service token store (no prompt). */
+export async function cachedUserToken(
+  context: TurnContext,
+  connectionName: string,
+): Promise<string | undefined> {
+  const client = userTokenClientOf(context);
+  const userId = context.activity.from?.id;
+  if (!client || !userId) return undefined;
+  const response = await client.getUserToken(userId, connectionName, context.activity.channelId, '');
+  return response?.token || undefined;
+}
+
+interface LegacyTokenAdapter {
+  signOutUser(context: TurnContext, connectionName: string, userId?: string): Promise<void>;
+}
+
+export async function signOut(context: TurnContext, connectionName: string): Promise<void> {
+  const client = userTokenClientOf(context);
+  const userId = context.activity.from?.id;
+  if (client && userId) {
+    await client.signOutUser(userId, connectionName, context.activity.channelId);
+    return;
+  }
+  // Adapters with the older token API (TestAdapter in dialog tests).
+  const legacy = context.adapter as unknown as Partial<LegacyTokenAdapter>;
+  if (typeof legacy.signOutUser === 'function') await legacy.signOutUser(context, connectionName, userId);
+}
