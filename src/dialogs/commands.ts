@@ -9,6 +9,7 @@ export const COMMAND_NAMES = [
   'remove',
   'invitations',
   'providers',
+  'signout',
   'cancel',
 ] as const;
 export type CommandName = (typeof COMMAND_NAMES)[number];
@@ -22,6 +23,7 @@ export const COMMAND_WORDS: Readonly<
   remove: { en: 'remove', de: 'entfernen' },
   invitations: { en: 'invitations', de: 'einladungen' },
   providers: { en: 'providers', de: 'anbieter' },
+  signout: { en: 'signout', de: 'abmelden', aliases: ['logout', 'sign-out'] },
   cancel: { en: 'cancel', de: 'abbrechen', aliases: ['stop', 'stopp'] },
 };
 

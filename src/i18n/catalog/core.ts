@@ -57,6 +57,13 @@ export const en = {
   'common.retry': 'Try again',
   'common.cancel': 'Cancel',
   'tenant.refused': 'Sorry, this bot is only available to the staff of its partner organization.',
+  'help.cmd.signout': 'Sign out of Partner Center',
+  'signin.title': 'Sign in to Partner Center',
+  'signin.text': 'To do this I need to act as you in Partner Center. Please sign in.',
+  'signin.failed':
+    'Sign-in did not complete, so I did nothing. If your organization requires consent or multi-factor authentication, complete it and try again.',
+  'signout.done': 'You are signed out of Partner Center.',
+  'signout.notConfigured': 'Sign-in is not used here (local mode), so there is nothing to sign out of.',
   'duplicate.ignored': 'This action was already received and is being handled.',
   'error.concurrent':
     'This conversation was changed from somewhere else at the same moment. Nothing was lost; please repeat your last step.',
@@ -121,6 +128,13 @@ export const de: Record<keyof typeof en, string> = {
   'common.retry': 'Erneut versuchen',
   'common.cancel': 'Abbrechen',
   'tenant.refused': 'Dieser Bot steht leider nur den Mitarbeitenden seiner Partnerorganisation zur Verfügung.',
+  'help.cmd.signout': 'Vom Partner Center abmelden',
+  'signin.title': 'Beim Partner Center anmelden',
+  'signin.text': 'Dafür muss ich im Partner Center in Ihrem Namen handeln. Bitte melden Sie sich an.',
+  'signin.failed':
+    'Die Anmeldung wurde nicht abgeschlossen, daher habe ich nichts getan. Wenn Ihre Organisation eine Zustimmung oder Multi-Faktor-Authentifizierung verlangt, schließen Sie diese ab und versuchen Sie es erneut.',
+  'signout.done': 'Sie sind vom Partner Center abgemeldet.',
+  'signout.notConfigured': 'Die Anmeldung wird hier nicht verwendet (lokaler Modus); es gibt nichts abzumelden.',
   'duplicate.ignored': 'Diese Aktion ist bereits eingegangen und wird bearbeitet.',
   'error.concurrent':
     'Diese Unterhaltung wurde im selben Moment an anderer Stelle geändert. Es ist nichts verloren gegangen; bitte wiederholen Sie Ihren letzten Schritt.',
