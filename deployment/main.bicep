@@ -107,6 +107,10 @@ param partnerCenterTimeoutMs int = 15000
 @description('PARTNER_CENTER_MAX_RETRIES: retries of a failed Partner Center call where retrying is safe.')
 param partnerCenterMaxRetries int = 4
 
+@description('LEGAL_NOTICE_FILE_EN / LEGAL_NOTICE_FILE_DE: optional partner-supplied removal statement files (paths in the deployed app; empty = built-in text).')
+param legalNoticeFileEn string = ''
+param legalNoticeFileDe string = ''
+
 @description('CUSTOMER_CACHE_TTL_SECONDS: how long a customer list is cached.')
 param customerCacheTtlSeconds int = 60
 
@@ -115,6 +119,21 @@ param maxMessageLength int = 2000
 
 @description('MAX_REQUEST_BODY_BYTES: largest accepted HTTP request body.')
 param maxRequestBodyBytes int = 262144
+
+@description('WEBHOOK_ALLOWED_CERT_HOSTS: hosts (comma-separated) the Partner Center webhook signing certificate (X-MS-Certificate-Url) may be fetched from. Required: the app refuses to start without it.')
+param webhookAllowedCertHosts string = ''
+
+@description('WEBHOOK_TRUSTED_ROOTS_FILE: path in the app of the PEM file with the root certificate(s) the webhook signing certificate must chain to. Required.')
+param webhookTrustedRootsFile string = ''
+
+@description('WEBHOOK_CERT_SUBJECT: subject the webhook signing certificate must have, e.g. CN=…. Required.')
+param webhookCertSubject string = ''
+
+@description('RECONCILE_INTERVAL_SECONDS: seconds between reconciler runs, which find acceptances whose webhook was lost (0 = off).')
+param reconcileIntervalSeconds int = 300
+
+@description('REMINDER_AFTER_DAYS: days an invitation may stay pending before its inviter gets one reminder (0 = never).')
+param reminderAfterDays int = 7
 
 @description('Optional: object id of the person or pipeline that sets the Key Vault secrets (az ad signed-in-user show --query id -o tsv). Gets "Key Vault Secrets Officer" on the vault.')
 param secretsOfficerPrincipalId string = ''
@@ -500,6 +519,15 @@ resource appSettings 'Microsoft.Web/sites/config@2023-12-01' = {
     PARTNER_CENTER_TIMEOUT_MS: string(partnerCenterTimeoutMs)
     PARTNER_CENTER_MAX_RETRIES: string(partnerCenterMaxRetries)
     CUSTOMER_CACHE_TTL_SECONDS: string(customerCacheTtlSeconds)
+    LEGAL_NOTICE_FILE_EN: legalNoticeFileEn
+    LEGAL_NOTICE_FILE_DE: legalNoticeFileDe
+
+    // ── Acceptance notifications (Partner Center webhook signature trust, reconciler, reminders) ──
+    WEBHOOK_ALLOWED_CERT_HOSTS: webhookAllowedCertHosts
+    WEBHOOK_TRUSTED_ROOTS_FILE: webhookTrustedRootsFile
+    WEBHOOK_CERT_SUBJECT: webhookCertSubject
+    RECONCILE_INTERVAL_SECONDS: string(reconcileIntervalSeconds)
+    REMINDER_AFTER_DAYS: string(reminderAfterDays)
 
     // ── Platform ──
     APPLICATIONINSIGHTS_CONNECTION_STRING: appInsights.properties.ConnectionString

@@ -13,6 +13,12 @@ param partnerCenterAppId = readEnvironmentVariable('PARTNER_CENTER_APP_ID')
 // Teams tenants allowed to use the bot (comma-separated). Empty = the partner tenant only.
 param allowedTenantIds = readEnvironmentVariable('ALLOWED_TENANT_IDS', '')
 
+// Partner Center webhook signature trust (required by the app in production): the certificate host(s),
+// the PEM file of trusted root(s) shipped with the app, and the signing certificate's subject.
+param webhookAllowedCertHosts = readEnvironmentVariable('WEBHOOK_ALLOWED_CERT_HOSTS', '')
+param webhookTrustedRootsFile = readEnvironmentVariable('WEBHOOK_TRUSTED_ROOTS_FILE', '')
+param webhookCertSubject = readEnvironmentVariable('WEBHOOK_CERT_SUBJECT', '')
+
 // Who may set Key Vault secrets (README step 3): the object id of the person deploying.
 param secretsOfficerPrincipalId = readEnvironmentVariable('SECRETS_OFFICER_ID', '')
 

@@ -1,5 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { type CloudAdapter, type ConfigurationBotFrameworkAuthenticationOptions } from 'botbuilder';
+import {
+  TeamsSSOTokenExchangeMiddleware,
+  type CloudAdapter,
+  type ConfigurationBotFrameworkAuthenticationOptions,
+} from 'botbuilder';
+import { cachedUserToken } from './bot/signIn';
 import { OptimisticConversationState } from './bot/optimisticConversationState';
 import {
   DuplicateActivityMiddleware,
@@ -44,6 +49,12 @@ import { CosmosBotStorage } from './storage/cosmosBotStorage';
 import { CosmosConversationRepository } from './storage/conversationRepository';
 import { CosmosInvitationRepository } from './storage/invitationRepository';
 import { CustomerPageCache } from './domain/customerCache';
+import { createCustomersFeature } from './dialogs/customers/feature';
+import { createInviteFeature } from './dialogs/invite/feature';
+import { createRemoveFeature } from './dialogs/remove/feature';
+import { createNotificationsFeature } from './dialogs/notifications/feature';
+import type { NotificationService } from './notifications/notificationService';
+import { setupNotifications, type NotificationOverrides } from './notifications/setup';
 
 export interface AppOverrides {
   /** Use this Cosmos handle instead of creating one (tests share one embedded server). */
@@ -52,6 +63,8 @@ export interface AppOverrides {
   /** Replace the Partner Center client (tests). */
   partnerCenter?: PartnerCenterClient;
   roles?: RoleService;
+  /** Acceptance notifications: clock, sender tuning, instance id (tests). */
+  notifications?: NotificationOverrides;
 }
 
 export interface App {
@@ -64,6 +77,8 @@ export interface App {
   readonly simulator?: PartnerCenterSimulator;
   /** The bearer token the embedded client sends to the simulator (tests check it never reaches logs). */
   readonly simulatorToken?: string;
+  /** Acceptance notifications: webhook processing, reconciler, reminders. */
+  readonly notifications: NotificationService;
   /** Listens on the configured port (0 = any) and returns the bound port. */
   start(port?: number): Promise<number>;
   stop(): Promise<void>;
@@ -88,8 +103,13 @@ export async function createApp(
 }
 
 /** The feature modules; each adds commands, dialog verbs and card actions. */
-function features(_services: DialogServices): Feature[] {
-  return [];
+function features(services: DialogServices): Feature[] {
+  return [
+    createCustomersFeature(services),
+    createInviteFeature(services),
+    createRemoveFeature(services),
+    createNotificationsFeature(services),
+  ];
 }
 
 function buildApp(
@@ -154,6 +174,8 @@ function buildApp(
       ROLE_CACHE_MS,
     );
 
+  // Production: Partner Center App+User calls use the signed-in user's token (Bot Service OAuth / Teams SSO).
+  const signInConnection = config.bot.authEnabled ? config.bot.oauthConnectionName : undefined;
   const conversationRepository = new CosmosConversationRepository(cosmos.containers.conversations);
   const services: DialogServices = {
     config,
@@ -165,6 +187,7 @@ function buildApp(
     invitations: new CosmosInvitationRepository(cosmos.containers.invitations),
     conversations: conversationRepository,
     customerCache: new CustomerPageCache<unknown>(config.partnerCenter.customerCacheTtlSeconds * 1000),
+    userToken: signInConnection ? (context) => cachedUserToken(context, signInConnection) : undefined,
   };
 
   const storage = new CosmosBotStorage(cosmos.containers.botState);
@@ -173,7 +196,9 @@ function buildApp(
   const conversations = new ConversationTracker(conversationRepository, partnerTenantId);
   const cardActions = new CardActionRouter(logger.child({ module: 'cardActions' }));
   const all = features(services);
-  const mainDialog = new MainDialog(Object.assign({}, ...all.map((f) => f.commands ?? {})));
+  const mainDialog = new MainDialog(Object.assign({}, ...all.map((f) => f.commands ?? {})), {
+    signInConnection: signInConnection,
+  });
 
   for (const feature of all) {
     for (const verb of feature.dialogVerbs ?? []) {
@@ -222,7 +247,18 @@ function buildApp(
         logger.child({ module: 'dedupe' }),
       ),
       new SerializeConversationMiddleware(),
+      // Teams SSO: one token exchange per request id across instances (ETag conflicts in Cosmos).
+      ...(signInConnection ? [new TeamsSSOTokenExchangeMiddleware(storage, signInConnection)] : []),
     ],
+  });
+  const notifications = setupNotifications({
+    config,
+    logger,
+    cosmos,
+    services,
+    adapter,
+    simulator,
+    overrides: overrides.notifications,
   });
   const server = createServer({
     adapter,
@@ -230,9 +266,12 @@ function buildApp(
     logger,
     maxRequestBodyBytes: config.server.maxRequestBodyBytes,
     isReady: () => cosmos.ping(),
-    extraRoutes: simulator
-      ? [(s) => registerSimulatorRoutes(s, simulator, { basePath: SIMULATOR_API_BASE_PATH })]
-      : [],
+    extraRoutes: [
+      ...(simulator
+        ? [(s: Server) => registerSimulatorRoutes(s, simulator, { basePath: SIMULATOR_API_BASE_PATH })]
+        : []),
+      (s: Server) => notifications.registerRoutes(s),
+    ],
   });
 
   let listening = false;
@@ -244,6 +283,7 @@ function buildApp(
     services,
     simulator,
     simulatorToken: simulator ? simulatorToken : undefined,
+    notifications: notifications.service,
     async start(port = config.server.port) {
       const bound = await listen(server, port, config.server.host);
       listening = true;
@@ -253,10 +293,14 @@ function buildApp(
         simulator.setPublicBaseUrl(origin);
         partnerCenterBaseUrl = `${origin}${SIMULATOR_API_BASE_PATH}`;
         httpClient = makeClient();
+        notifications.listening(origin);
       }
+      notifications.start();
       return bound;
     },
     async stop() {
+      // First: webhook processing in flight still talks to the simulator on this server.
+      await notifications.stop();
       if (listening) await closeServer(server);
       listening = false;
       await simulator?.close();

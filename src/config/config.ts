@@ -73,6 +73,36 @@ const envSchema = z.object({
   ),
   MAX_MESSAGE_LENGTH: intIn(2000, 100, 20000),
   MAX_REQUEST_BODY_BYTES: intIn(262144, 1024, 10485760),
+  LEGAL_NOTICE_FILE_EN: optionalString,
+  LEGAL_NOTICE_FILE_DE: optionalString,
+  WEBHOOK_ALLOWED_CERT_HOSTS: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .optional()
+      .transform((v) =>
+        v
+          ? v
+              .split(',')
+              .map((s) => s.trim().toLowerCase())
+              .filter(Boolean)
+          : [],
+      )
+      .pipe(
+        z.array(
+          z
+            .string()
+            .regex(
+              /^[a-z0-9]([a-z0-9.-]*[a-z0-9])?(:\d{1,5})?$/,
+              'must be a comma-separated list of host[:port]',
+            ),
+        ),
+      ),
+  ),
+  WEBHOOK_TRUSTED_ROOTS_FILE: optionalString,
+  WEBHOOK_CERT_SUBJECT: optionalString,
+  RECONCILE_INTERVAL_SECONDS: intIn(300, 0, 86400),
+  REMINDER_AFTER_DAYS: intIn(7, 0, 365),
 });
 
 export type RoleName = 'GlobalAdmin' | 'AdminAgent' | 'SalesAgent' | 'HelpdeskAgent';
@@ -112,6 +142,21 @@ export interface AppConfig {
     readonly customerCacheTtlSeconds: number;
   };
   readonly allowedTenantIds: readonly string[];
+  /** Optional partner-supplied statement files replacing the removal legal notice (per language). */
+  readonly legalNotice: { readonly fileEn?: string; readonly fileDe?: string };
+  /** Acceptance notifications: webhook signature trust, reconciler interval, reminders. */
+  readonly notifications: {
+    /** Hosts (host or host:port) the webhook's X-MS-Certificate-Url may point at. */
+    readonly allowedCertHosts: readonly string[];
+    /** PEM file with the root certificate(s) the webhook signing certificate must chain to. */
+    readonly trustedRootsFile?: string;
+    /** Subject the webhook signing certificate must have (e.g. `CN=…`). */
+    readonly expectedCertSubject?: string;
+    /** Seconds between reconciler runs; 0 = off. */
+    readonly reconcileIntervalSeconds: number;
+    /** Days an invitation is pending before its inviter gets one reminder; 0 = no reminders. */
+    readonly reminderAfterDays: number;
+  };
   readonly simulator: {
     readonly enabled: boolean;
     readonly customers: number;
@@ -182,6 +227,13 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     }
     if (!e.PUBLIC_BASE_URL)
       throw new ConfigError('PUBLIC_BASE_URL', 'is required when MicrosoftAppId is set');
+    // The webhook is reachable from the internet: without trust settings nobody could be verified.
+    if (e.WEBHOOK_ALLOWED_CERT_HOSTS.length === 0)
+      throw new ConfigError('WEBHOOK_ALLOWED_CERT_HOSTS', 'is required when MicrosoftAppId is set');
+    if (!e.WEBHOOK_TRUSTED_ROOTS_FILE)
+      throw new ConfigError('WEBHOOK_TRUSTED_ROOTS_FILE', 'is required when MicrosoftAppId is set');
+    if (!e.WEBHOOK_CERT_SUBJECT)
+      throw new ConfigError('WEBHOOK_CERT_SUBJECT', 'is required when MicrosoftAppId is set');
   }
 
   const host = e.BIND_HOST ?? (authEnabled ? '0.0.0.0' : '127.0.0.1');
@@ -222,6 +274,14 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
       customerCacheTtlSeconds: e.CUSTOMER_CACHE_TTL_SECONDS,
     },
     allowedTenantIds: e.ALLOWED_TENANT_IDS,
+    legalNotice: { fileEn: e.LEGAL_NOTICE_FILE_EN, fileDe: e.LEGAL_NOTICE_FILE_DE },
+    notifications: {
+      allowedCertHosts: e.WEBHOOK_ALLOWED_CERT_HOSTS,
+      trustedRootsFile: e.WEBHOOK_TRUSTED_ROOTS_FILE,
+      expectedCertSubject: e.WEBHOOK_CERT_SUBJECT,
+      reconcileIntervalSeconds: e.RECONCILE_INTERVAL_SECONDS,
+      reminderAfterDays: e.REMINDER_AFTER_DAYS,
+    },
     simulator: {
       enabled: !e.PARTNER_CENTER_BASE_URL && !production,
       customers: e.SIMULATOR_CUSTOMERS,

@@ -9,6 +9,8 @@ export const COMMAND_NAMES = [
   'remove',
   'invitations',
   'providers',
+  'audit',
+  'notifications',
   'signout',
   'cancel',
 ] as const;
@@ -23,6 +25,8 @@ export const COMMAND_WORDS: Readonly<
   remove: { en: 'remove', de: 'entfernen' },
   invitations: { en: 'invitations', de: 'einladungen' },
   providers: { en: 'providers', de: 'anbieter' },
+  audit: { en: 'audit', de: 'protokoll' },
+  notifications: { en: 'notifications', de: 'benachrichtigungen' },
   signout: { en: 'signout', de: 'abmelden', aliases: ['logout', 'sign-out'] },
   cancel: { en: 'cancel', de: 'abbrechen', aliases: ['stop', 'stopp'] },
 };

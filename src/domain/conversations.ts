@@ -26,4 +26,12 @@ export interface ConversationRepository {
   /** Creates or refreshes the record and marks it active. */
   saveActive(input: Omit<ConversationRecord, 'id' | 'active' | 'createdAt' | 'updatedAt'>): Promise<void>;
   markInactive(partnerTenantId: string, conversationId: string, reason: string): Promise<void>;
+  /** Turns acceptance notifications for a (channel) conversation on or off; false if it is not stored. */
+  setNotificationsEnabled(
+    partnerTenantId: string,
+    conversationId: string,
+    enabled: boolean,
+  ): Promise<boolean>;
+  /** Active conversations with notifications on (single partition). */
+  listSubscribed(partnerTenantId: string): Promise<ConversationRecord[]>;
 }

@@ -114,6 +114,57 @@ export class CosmosConversationRepository implements ConversationRepository {
     }
     throw toStorageError(Object.assign(new Error('conflict'), { code: 412 }), 'conversation deactivate');
   }
+
+  async setNotificationsEnabled(
+    partnerTenantId: string,
+    conversationId: string,
+    enabled: boolean,
+  ): Promise<boolean> {
+    const id = toCosmosId(conversationId);
+    for (let attempt = 0; attempt < 3; attempt++) {
+      let current: Stored | undefined;
+      try {
+        current = (await this.container.item(id, partnerTenantId).read<Stored>()).resource;
+      } catch (err) {
+        if (cosmosStatus(err) === 404) return false;
+        throw toStorageError(err, 'conversation read');
+      }
+      if (!current) return false;
+      const next: ConversationRecord = {
+        ...strip(current),
+        notificationsEnabled: enabled,
+        updatedAt: new Date(this.now()).toISOString(),
+      };
+      try {
+        await this.container
+          .item(id, partnerTenantId)
+          .replace(next, { accessCondition: { type: 'IfMatch', condition: current._etag ?? '*' } });
+        return true;
+      } catch (err) {
+        if (cosmosStatus(err) === 412) continue; // changed concurrently: read again and retry
+        throw toStorageError(err, 'conversation notifications');
+      }
+    }
+    throw toStorageError(Object.assign(new Error('conflict'), { code: 412 }), 'conversation notifications');
+  }
+
+  async listSubscribed(partnerTenantId: string): Promise<ConversationRecord[]> {
+    try {
+      const { resources } = await this.container.items
+        .query<Stored>(
+          {
+            query:
+              'SELECT * FROM c WHERE c.partnerTenantId = @p AND c.active = true AND c.notificationsEnabled = true',
+            parameters: [{ name: '@p', value: partnerTenantId }],
+          },
+          { partitionKey: partnerTenantId },
+        )
+        .fetchAll();
+      return resources.map(strip);
+    } catch (err) {
+      throw toStorageError(err, 'conversation list');
+    }
+  }
 }
 
 function strip(doc: Stored): ConversationRecord {

@@ -16,6 +16,8 @@ export const en = {
   'help.cmd.invitations': 'Show the invitations you and your colleagues sent, with their status',
   'help.cmd.providers': 'Show your indirect providers',
   'help.cmd.audit': 'Show the latest audit log entries (removals and other changes; admins only)',
+  'help.cmd.notifications':
+    'In a team channel: on|off — tell this channel when a customer accepts an invitation',
   'help.cmd.cancel': 'Stop what we are doing',
   'help.arg.search': '[search text]',
   'help.arg.customer': '[customer]',
@@ -83,7 +85,10 @@ export const de: Record<keyof typeof en, string> = {
   'help.cmd.remove': 'Eine Kundenbeziehung entfernen (mit dem rechtlichen Hinweis)',
   'help.cmd.invitations': 'Die Einladungen von Ihnen und Ihren Kollegen mit ihrem Status anzeigen',
   'help.cmd.providers': 'Ihre indirekten Anbieter anzeigen',
-  'help.cmd.audit': 'Die neuesten Einträge des Protokolls anzeigen (Entfernungen und andere Änderungen; nur für Administratoren)',
+  'help.cmd.audit':
+    'Die neuesten Einträge des Protokolls anzeigen (Entfernungen und andere Änderungen; nur für Administratoren)',
+  'help.cmd.notifications':
+    'Im Teamkanal: an|aus – diesem Kanal melden, wenn ein Kunde eine Einladung annimmt',
   'help.cmd.cancel': 'Den aktuellen Vorgang abbrechen',
   'help.arg.search': '[Suchtext]',
   'help.arg.customer': '[Kunde]',
@@ -127,14 +132,16 @@ export const de: Record<keyof typeof en, string> = {
   'pc.failed': 'Partner Center konnte dies nicht ausführen. Es wurde nichts geändert (Referenz {ref}).',
   'common.retry': 'Erneut versuchen',
   'common.cancel': 'Abbrechen',
-  'tenant.refused': 'Dieser Bot steht leider nur den Mitarbeitenden seiner Partnerorganisation zur Verfügung.',
+  'tenant.refused':
+    'Dieser Bot steht leider nur den Mitarbeitenden seiner Partnerorganisation zur Verfügung.',
   'help.cmd.signout': 'Vom Partner Center abmelden',
   'signin.title': 'Beim Partner Center anmelden',
   'signin.text': 'Dafür muss ich im Partner Center in Ihrem Namen handeln. Bitte melden Sie sich an.',
   'signin.failed':
     'Die Anmeldung wurde nicht abgeschlossen, daher habe ich nichts getan. Wenn Ihre Organisation eine Zustimmung oder Multi-Faktor-Authentifizierung verlangt, schließen Sie diese ab und versuchen Sie es erneut.',
   'signout.done': 'Sie sind vom Partner Center abgemeldet.',
-  'signout.notConfigured': 'Die Anmeldung wird hier nicht verwendet (lokaler Modus); es gibt nichts abzumelden.',
+  'signout.notConfigured':
+    'Die Anmeldung wird hier nicht verwendet (lokaler Modus); es gibt nichts abzumelden.',
   'duplicate.ignored': 'Diese Aktion ist bereits eingegangen und wird bearbeitet.',
   'error.concurrent':
     'Diese Unterhaltung wurde im selben Moment an anderer Stelle geändert. Es ist nichts verloren gegangen; bitte wiederholen Sie Ihren letzten Schritt.',

@@ -41,6 +41,9 @@ describe('inbound authentication with an app id configured (local OpenID metadat
         PARTNER_CENTER_APP_SECRET: 'pc-secret',
         OAUTH_CONNECTION_NAME: 'PartnerCenter',
         PUBLIC_BASE_URL: 'https://bot.example.com',
+        WEBHOOK_ALLOWED_CERT_HOSTS: 'certs.partnercenter.example',
+        WEBHOOK_TRUSTED_ROOTS_FILE: 'test/integration/notifications/fixtures/webhook-root.pem',
+        WEBHOOK_CERT_SUBJECT: 'CN=webhook.partnercenter.example',
       },
       {
         cosmos,

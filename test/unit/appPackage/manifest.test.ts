@@ -83,6 +83,9 @@ const productionEnv = (over: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv => ({
   PARTNER_CENTER_APP_SECRET: 'not-a-real-secret',
   OAUTH_CONNECTION_NAME: 'TeamsSSO',
   PUBLIC_BASE_URL: 'https://bot.contoso.com',
+  WEBHOOK_ALLOWED_CERT_HOSTS: 'certs.partnercenter.example',
+  WEBHOOK_TRUSTED_ROOTS_FILE: '/etc/customer-connect/webhook-roots.pem',
+  WEBHOOK_CERT_SUBJECT: 'CN=webhook.partnercenter.example',
   ...over,
 });
 

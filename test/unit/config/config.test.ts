@@ -13,6 +13,9 @@ const PROD = {
   PARTNER_CENTER_APP_SECRET: 'pc-secret',
   OAUTH_CONNECTION_NAME: 'PartnerCenter',
   PUBLIC_BASE_URL: 'https://bot.example.com',
+  WEBHOOK_ALLOWED_CERT_HOSTS: 'api.partnercenter.microsoft.com',
+  WEBHOOK_TRUSTED_ROOTS_FILE: '/etc/customer-connect/webhook-roots.pem',
+  WEBHOOK_CERT_SUBJECT: 'CN=api.partnercenter.microsoft.com',
 };
 
 function configError(env: Record<string, string>): ConfigError {
@@ -82,6 +85,9 @@ describe('loadConfig', () => {
     'MicrosoftAppPassword',
     'MicrosoftAppTenantId',
     'PUBLIC_BASE_URL',
+    'WEBHOOK_ALLOWED_CERT_HOSTS',
+    'WEBHOOK_TRUSTED_ROOTS_FILE',
+    'WEBHOOK_CERT_SUBJECT',
   ])('requires %s in production', (missing) => {
     const env: Record<string, string> = { ...PROD };
     delete env[missing];

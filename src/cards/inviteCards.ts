@@ -1,0 +1,315 @@
+import { commandWord } from './helpCard';
+import { defineCard, render, type AdaptiveCardJson } from './render';
+import { ACQUISITION_CHANNELS, type AcquisitionChannel, type InvitationKind } from '../domain/invitations';
+import { buildMailto } from '../domain/inviteDraft';
+import type { Translator } from '../i18n/i18n';
+import type { MessageKey } from '../i18n/messages';
+
+/** An indirect provider as the invite cards show it. */
+export interface ProviderOption {
+  id: string;
+  name: string;
+}
+
+/** What the user chose on the first card. */
+export interface InviteSelection {
+  kind: InvitationKind;
+  provider?: ProviderOption;
+}
+
+/** The optional customer details (validated, trimmed). */
+export interface InviteDetails {
+  companyName?: string;
+  contactEmail?: string;
+  channel?: AcquisitionChannel;
+}
+
+/** The data every Action.Execute of one invite flow carries. */
+export interface InviteFlowData {
+  flowId: string;
+  command: 'invite';
+}
+
+interface Choice {
+  title: string;
+  value: string;
+}
+interface Fact {
+  title: string;
+  value: string;
+}
+
+// ------------------------------------------------------------------ choice
+
+export interface InviteChoiceCardData {
+  title: string;
+  intro: string;
+  resellerTitle: string;
+  resellerHint: string;
+  indirectTitle: string;
+  indirectHint: string;
+  showIndirect: boolean;
+  providerLabel: string;
+  providerPlaceholder: string;
+  providerChoices: Choice[];
+  providerValue: string;
+  hasNotice: boolean;
+  notice: string;
+  hasError: boolean;
+  error: string;
+  showRetry: boolean;
+  retryTitle: string;
+  cancelTitle: string;
+  flowData: InviteFlowData;
+  resellerData: InviteFlowData & { kind: 'reseller' };
+  indirectData: InviteFlowData & { kind: 'indirectReseller' };
+}
+export const inviteChoiceTemplate = defineCard<InviteChoiceCardData>('invite-choice');
+
+/** At most this many providers are offered on the card (Partner Center accounts have a handful). */
+export const MAX_PROVIDER_CHOICES = 50;
+
+export interface InviteChoiceInput {
+  flow: InviteFlowData;
+  /** undefined: they could not be loaded (`providersError` says why; the card offers "Try again"). */
+  providers: ProviderOption[] | undefined;
+  providersError?: string;
+  error?: string;
+}
+
+export function renderInviteChoiceCard(t: Translator, input: InviteChoiceInput): AdaptiveCardJson {
+  const providers = (input.providers ?? []).slice(0, MAX_PROVIDER_CHOICES);
+  const showIndirect = providers.length > 0;
+  let notice = '';
+  if (input.providers === undefined) {
+    notice = t.t('invite.choice.providersFailed', { error: input.providersError ?? '' });
+  } else if (!showIndirect) {
+    notice = t.t('invite.choice.noProviders');
+  }
+  return render(inviteChoiceTemplate, {
+    title: t.t('invite.choice.title'),
+    intro: t.t('invite.choice.intro'),
+    resellerTitle: t.t('invite.choice.reseller'),
+    resellerHint: t.t('invite.choice.resellerHint'),
+    indirectTitle: t.t('invite.choice.indirect'),
+    indirectHint: t.t('invite.choice.indirectHint'),
+    showIndirect,
+    providerLabel: t.t('invite.choice.providerLabel'),
+    providerPlaceholder: t.t('invite.choice.providerPlaceholder'),
+    providerChoices: providers.map((p) => ({ title: p.name, value: p.id })),
+    providerValue: providers.length === 1 ? providers[0]!.id : '',
+    hasNotice: notice !== '',
+    notice,
+    hasError: !!input.error,
+    error: input.error ?? '',
+    showRetry: input.providers === undefined,
+    retryTitle: t.t('common.retry'),
+    cancelTitle: t.t('common.cancel'),
+    flowData: input.flow,
+    resellerData: { ...input.flow, kind: 'reseller' },
+    indirectData: { ...input.flow, kind: 'indirectReseller' },
+  });
+}
+
+// ----------------------------------------------------------------- details
+
+export interface InviteDetailsCardData {
+  title: string;
+  intro: string;
+  invitationLabel: string;
+  invitation: string;
+  companyLabel: string;
+  companyName: string;
+  emailLabel: string;
+  contactEmail: string;
+  channelLabel: string;
+  channelPlaceholder: string;
+  channelChoices: Choice[];
+  channel: string;
+  hasError: boolean;
+  error: string;
+  continueTitle: string;
+  skipTitle: string;
+  cancelTitle: string;
+  flowData: InviteFlowData;
+}
+export const inviteDetailsTemplate = defineCard<InviteDetailsCardData>('invite-details');
+
+export interface InviteDetailsInput {
+  flow: InviteFlowData;
+  selection: InviteSelection;
+  /** What the inputs show (the user's entries, kept after an error). */
+  values: { companyName?: string; contactEmail?: string; channel?: string };
+  error?: string;
+  /** After a Partner Center failure the main button reads "Try again". */
+  retry?: boolean;
+}
+
+export function kindLabel(t: Translator, selection: InviteSelection): string {
+  return selection.kind === 'indirectReseller'
+    ? t.t('invite.kind.indirectReseller', { provider: selection.provider?.name ?? '' })
+    : t.t('invite.kind.reseller');
+}
+
+export function channelLabel(t: Translator, channel: AcquisitionChannel): string {
+  return t.t(`invite.channel.${channel}` as MessageKey);
+}
+
+export function renderInviteDetailsCard(t: Translator, input: InviteDetailsInput): AdaptiveCardJson {
+  const channel = (ACQUISITION_CHANNELS as readonly string[]).includes(input.values.channel ?? '')
+    ? (input.values.channel as string)
+    : '';
+  return render(inviteDetailsTemplate, {
+    title: t.t('invite.details.title'),
+    intro: t.t('invite.details.intro'),
+    invitationLabel: t.t('invite.draft.invitation'),
+    invitation: kindLabel(t, input.selection),
+    companyLabel: t.t('invite.details.company'),
+    companyName: input.values.companyName ?? '',
+    emailLabel: t.t('invite.details.email'),
+    contactEmail: input.values.contactEmail ?? '',
+    channelLabel: t.t('invite.details.channel'),
+    channelPlaceholder: t.t('invite.details.channelPlaceholder'),
+    channelChoices: ACQUISITION_CHANNELS.map((c) => ({ title: channelLabel(t, c), value: c })),
+    channel,
+    hasError: !!input.error,
+    error: input.error ?? '',
+    continueTitle: input.retry ? t.t('common.retry') : t.t('invite.details.continue'),
+    skipTitle: t.t('invite.details.skip'),
+    cancelTitle: t.t('common.cancel'),
+    flowData: input.flow,
+  });
+}
+
+// ------------------------------------------------------------------- draft
+
+export interface InviteDraftCardData {
+  title: string;
+  intro: string;
+  facts: Fact[];
+  subjectLabel: string;
+  subject: string;
+  subjectRequired: string;
+  bodyLabel: string;
+  body: string;
+  bodyRequired: string;
+  linkLabel: string;
+  link: string;
+  notes: string[];
+  hasError: boolean;
+  error: string;
+  openTitle: string;
+  mailto: string;
+  copyTitle: string;
+  doneTitle: string;
+  cancelTitle: string;
+  flowData: InviteFlowData;
+}
+export const inviteDraftTemplate = defineCard<InviteDraftCardData>('invite-draft');
+
+export interface InviteDraftInput {
+  flow: InviteFlowData;
+  selection: InviteSelection;
+  details: InviteDetails;
+  link: string;
+  subject: string;
+  body: string;
+  /** The finished text was just posted below the card. */
+  copied?: boolean;
+  error?: string;
+}
+
+export function renderInviteDraftCard(t: Translator, input: InviteDraftInput): AdaptiveCardJson {
+  const mailto = buildMailto({
+    to: input.details.contactEmail,
+    subject: input.subject,
+    body: input.body,
+    link: input.link,
+  });
+  const notes = [t.t('invite.draft.doneHint')];
+  if (input.copied) notes.push(t.t('invite.draft.copied'));
+  notes.push(mailto.shortened ? t.t('invite.draft.shortened') : t.t('invite.draft.mailtoHint'));
+  const facts: Fact[] = [
+    {
+      title: t.t('invite.draft.to'),
+      value: input.details.contactEmail ?? t.t('invite.draft.noRecipient'),
+    },
+    { title: t.t('invite.draft.invitation'), value: kindLabel(t, input.selection) },
+  ];
+  if (input.details.companyName)
+    facts.push({ title: t.t('invite.done.customer'), value: input.details.companyName });
+  return render(inviteDraftTemplate, {
+    title: t.t('invite.draft.title'),
+    intro:
+      input.selection.kind === 'indirectReseller'
+        ? t.t('invite.draft.introIndirect')
+        : t.t('invite.draft.intro'),
+    facts,
+    subjectLabel: t.t('invite.draft.subject'),
+    subject: input.subject,
+    subjectRequired: t.t('invite.draft.subjectRequired'),
+    bodyLabel: t.t('invite.draft.body'),
+    body: input.body,
+    bodyRequired: t.t('invite.draft.bodyRequired'),
+    linkLabel: t.t('invite.draft.link'),
+    link: input.link,
+    notes,
+    hasError: !!input.error,
+    error: input.error ?? '',
+    openTitle: t.t('invite.draft.openInEmail'),
+    mailto: mailto.url,
+    copyTitle: t.t('invite.draft.copy'),
+    doneTitle: t.t('invite.draft.done'),
+    cancelTitle: t.t('common.cancel'),
+    flowData: input.flow,
+  });
+}
+
+// ------------------------------------------------------------------ result
+
+export interface InviteResultCardData {
+  title: string;
+  text: string;
+  facts: Fact[];
+  buttons: Choice[];
+}
+export const inviteResultTemplate = defineCard<InviteResultCardData>('invite-result');
+
+export interface InviteDoneInput {
+  selection: InviteSelection;
+  details: InviteDetails;
+  link: string;
+}
+
+/** Replaces the draft card once the invitation is recorded. */
+export function renderInviteDoneCard(t: Translator, input: InviteDoneInput): AdaptiveCardJson {
+  const customers = commandWord(t, 'customers');
+  const facts: Fact[] = [{ title: t.t('invite.draft.invitation'), value: kindLabel(t, input.selection) }];
+  if (input.details.companyName)
+    facts.push({ title: t.t('invite.done.customer'), value: input.details.companyName });
+  if (input.details.contactEmail)
+    facts.push({ title: t.t('invite.draft.to'), value: input.details.contactEmail });
+  if (input.details.channel)
+    facts.push({ title: t.t('invite.done.channel'), value: channelLabel(t, input.details.channel) });
+  facts.push({ title: t.t('invite.draft.link'), value: input.link });
+  const invitations = commandWord(t, 'invitations');
+  return render(inviteResultTemplate, {
+    title: t.t('invite.done.title'),
+    text:
+      input.selection.kind === 'indirectReseller'
+        ? t.t('invite.done.textIndirect', { provider: input.selection.provider?.name ?? '', customers })
+        : t.t('invite.done.text', { customers }),
+    facts,
+    buttons: [{ title: t.t('invite.done.showInvitations'), value: invitations }],
+  });
+}
+
+/** Replaces the current invite card when the user cancels on it. */
+export function renderInviteCancelledCard(t: Translator): AdaptiveCardJson {
+  return render(inviteResultTemplate, {
+    title: t.t('invite.cancelled.title'),
+    text: t.t('invite.cancelled.text', { command: commandWord(t, 'invite') }),
+    facts: [],
+    buttons: [],
+  });
+}

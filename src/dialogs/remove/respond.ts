@@ -1,0 +1,35 @@
+import type { TurnContext } from 'botbuilder';
+import { cardResponse, messageResponse } from '../../bot/cardActions';
+import type { AdaptiveCardJson } from '../../cards/render';
+import { isCardInvoke, setCardResponse } from '../cardFlow';
+import { sendCard } from '../send';
+
+/**
+ * How a step answers, whatever started the turn: a typed message gets a message; a card click
+ * gets its invoke answered (Teams shows that), never left unanswered (that would read "expired").
+ */
+
+/** A text answer: the invoke response for a card click, a message otherwise. */
+export async function say(context: TurnContext, text: string): Promise<void> {
+  if (isCardInvoke(context)) setCardResponse(context, messageResponse(text));
+  else await context.sendActivity(text);
+}
+
+/**
+ * Shows a card of the flow. `replace`: the clicked card (of this flow) is replaced in place.
+ * `new`: a new message; if a card button of another feature started the flow, that click is
+ * answered with `startedText` and its card stays as it is.
+ */
+export async function showCard(
+  context: TurnContext,
+  card: AdaptiveCardJson,
+  mode: 'replace' | 'new',
+  startedText: string,
+): Promise<void> {
+  if (mode === 'replace' && isCardInvoke(context)) {
+    setCardResponse(context, cardResponse(card));
+    return;
+  }
+  await sendCard(context, card);
+  if (isCardInvoke(context)) setCardResponse(context, messageResponse(startedText));
+}

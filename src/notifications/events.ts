@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import type { InvitationKind } from '../domain/invitations';
+
+export const ACCEPTANCE_EVENTS: Readonly<Record<string, InvitationKind>> = {
+  'reseller-relationship-accepted-by-customer': 'reseller',
+  'indirect-reseller-relationship-accepted-by-customer': 'indirectReseller',
+};
+
+/** A Partner Center webhook event (PascalCase on the wire; read case-insensitively). */
+export interface WebhookEvent {
+  eventName: string;
+  resourceUri?: string;
+  resourceChangeUtcDate?: string;
+}
+
+const eventSchema = z.object({
+  eventname: z.string().min(1).max(200),
+  resourceuri: z.string().max(2000).optional(),
+  resourcechangeutcdate: z.string().max(100).optional(),
+});
+
+/** Parses the body of a webhook request; undefined when it is not a JSON event object. */
+export function parseWebhookEvent(raw: Buffer): WebhookEvent | undefined {
+  let json: unknown;
+  try {
+    json = JSON.parse(raw.toString('utf8'));
+  } catch {
+    return undefined;
+  }
+  if (!json || typeof json !== 'object' || Array.isArray(json)) return undefined;
+  const lowered = Object.fromEntries(Object.entries(json).map(([k, v]) => [k.toLowerCase(), v]));
+  const parsed = eventSchema.safeParse(lowered);
+  if (!parsed.success) return undefined;
+  return {
+    eventName: parsed.data.eventname,
+    resourceUri: parsed.data.resourceuri,
+    resourceChangeUtcDate: parsed.data.resourcechangeutcdate,
+  };
+}
+
+const CUSTOMER_URI = /\/customers\/([0-9A-Za-z-]{1,64})\/?$/;
+
+/** The customer id at the end of a ResourceUri such as `…/v1/customers/<id>`. */
+export function customerIdOf(event: WebhookEvent): string | undefined {
+  if (!event.resourceUri) return undefined;
+  let path: string;
+  try {
+    path = new URL(event.resourceUri).pathname;
+  } catch {
+    return undefined;
+  }
+  return CUSTOMER_URI.exec(path)?.[1];
+}

@@ -1,0 +1,224 @@
+import { randomUUID } from 'node:crypto';
+import type { AuditLog } from '../domain/audit';
+import type { ConversationRepository } from '../domain/conversations';
+import type { InvitationRepository } from '../domain/invitations';
+import type { Logger } from '../logging/logger';
+import type { PartnerCenterClient } from '../partnerCenter/client';
+import type { DedupeRepository } from '../storage/dedupeRepository';
+import type { KnownCustomersRepository } from '../storage/knownCustomersRepository';
+import type { LeaseRepository } from '../storage/leaseRepository';
+import { AcceptanceProcessor, type WebhookOutcome } from './acceptanceProcessor';
+import { systemClock, type Clock } from './clock';
+import { NotificationDelivery } from './delivery';
+import { ProactiveSender, type ProactiveSenderOptions, type ProactiveTransport } from './proactiveSender';
+import { Reconciler, type ReconcileResult } from './reconciler';
+import { ReminderJob } from './reminderJob';
+
+export interface NotificationServiceOptions {
+  partnerTenantId: string;
+  logger: Logger;
+  partnerCenter: PartnerCenterClient;
+  invitations: InvitationRepository;
+  audit: AuditLog;
+  conversations: ConversationRepository;
+  dedupe: DedupeRepository;
+  leases: LeaseRepository;
+  knownCustomers: KnownCustomersRepository;
+  transport: ProactiveTransport;
+  /** Between scheduled runs (reconciler + reminders); 0 = no timer (runs only via `runScheduled`). */
+  reconcileIntervalMs: number;
+  /** Remind the inviter of invitations pending this many days; 0 = no reminders. */
+  reminderAfterDays: number;
+  instanceId?: string;
+  clock?: Clock;
+  /** Tuning of the proactive sender (tests: fewer attempts, shorter waits). */
+  sender?: Partial<
+    Omit<ProactiveSenderOptions, 'transport' | 'conversations' | 'partnerTenantId' | 'logger'>
+  >;
+  /** A notification left half-sent this long by a stopped instance is finished by another (default 10 min). */
+  staleAfterMs?: number;
+}
+
+export interface ScheduledRunResult {
+  reconciled?: ReconcileResult;
+  resumed: number;
+  reminders: number;
+}
+
+/** Longest wait for in-flight work when stopping. */
+const STOP_WAIT_MS = 10_000;
+
+/**
+ * The acceptance-notification machinery of one bot instance: processes verified webhooks in the
+ * background and, on a timer, runs the reconciler and the reminder job under a Cosmos lease so
+ * only one instance does that at a time.
+ */
+export class NotificationService {
+  readonly instanceId: string;
+  readonly sender: ProactiveSender;
+  readonly processor: AcceptanceProcessor;
+  readonly reconciler: Reconciler;
+  readonly reminders: ReminderJob;
+  private readonly log: Logger;
+  private readonly clock: Clock;
+  private readonly leaseName: string;
+  private readonly tasks = new Set<Promise<unknown>>();
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<ScheduledRunResult | undefined> | undefined;
+  private stopped = false;
+
+  constructor(private readonly options: NotificationServiceOptions) {
+    this.instanceId = options.instanceId ?? randomUUID();
+    this.clock = options.clock ?? systemClock;
+    this.log = options.logger;
+    this.leaseName = `notifications:${options.partnerTenantId}`;
+    this.sender = new ProactiveSender({
+      ...options.sender,
+      transport: options.transport,
+      conversations: options.conversations,
+      partnerTenantId: options.partnerTenantId,
+      logger: this.log,
+      clock: options.sender?.clock ?? this.clock,
+    });
+    const delivery = new NotificationDelivery(this.sender, options.conversations, options.partnerTenantId);
+    this.processor = new AcceptanceProcessor({
+      partnerTenantId: options.partnerTenantId,
+      instanceId: this.instanceId,
+      partnerCenter: options.partnerCenter,
+      invitations: options.invitations,
+      audit: options.audit,
+      conversations: options.conversations,
+      dedupe: options.dedupe,
+      delivery,
+      clock: this.clock,
+      logger: this.log,
+      staleAfterMs: options.staleAfterMs,
+    });
+    this.reconciler = new Reconciler({
+      partnerTenantId: options.partnerTenantId,
+      partnerCenter: options.partnerCenter,
+      knownCustomers: options.knownCustomers,
+      processor: this.processor,
+      logger: this.log,
+    });
+    this.reminders = new ReminderJob({
+      partnerTenantId: options.partnerTenantId,
+      invitations: options.invitations,
+      dedupe: options.dedupe,
+      delivery,
+      clock: this.clock,
+      logger: this.log,
+      afterDays: options.reminderAfterDays,
+    });
+  }
+
+  /** Processes a verified webhook body in the background (the HTTP answer does not wait). */
+  enqueueWebhook(raw: Buffer): Promise<WebhookOutcome | undefined> {
+    const task = this.processor.handleWebhook(raw).catch((err: unknown) => {
+      this.log.error(
+        { err: errorSummary(err) },
+        'webhook: processing failed; the reconciler will pick it up',
+      );
+      return undefined;
+    });
+    this.track(task);
+    return task;
+  }
+
+  /**
+   * One scheduled run: if this instance holds (or gets) the lease, reconcile, finish stale
+   * notifications and send due reminders. Undefined when another instance holds the lease.
+   */
+  runScheduled(): Promise<ScheduledRunResult | undefined> {
+    this.running ??= this.runUnderLease().finally(() => (this.running = undefined));
+    return this.running;
+  }
+
+  private leaseDurationMs(): number {
+    return Math.max(60_000, 2 * this.options.reconcileIntervalMs);
+  }
+
+  private async runUnderLease(): Promise<ScheduledRunResult | undefined> {
+    const leases = this.options.leases;
+    if (!(await leases.tryAcquire(this.leaseName, this.instanceId, this.leaseDurationMs()))) {
+      this.log.debug('scheduled run: another instance holds the lease');
+      return undefined;
+    }
+    const result: ScheduledRunResult = { resumed: 0, reminders: 0 };
+    try {
+      result.reconciled = await this.reconciler.run();
+    } catch (err) {
+      this.log.warn({ err: errorSummary(err) }, 'reconciler failed; next run will try again');
+    }
+    if (this.stopped || !(await leases.tryAcquire(this.leaseName, this.instanceId, this.leaseDurationMs())))
+      return result;
+    try {
+      result.resumed = await this.processor.resumeStale();
+    } catch (err) {
+      this.log.warn({ err: errorSummary(err) }, 'resuming unfinished notifications failed');
+    }
+    try {
+      result.reminders = await this.reminders.run();
+    } catch (err) {
+      this.log.warn({ err: errorSummary(err) }, 'reminder job failed; next run will try again');
+    }
+    return result;
+  }
+
+  /** Starts the timer (no-op when the interval is 0). The first run comes after one interval. */
+  start(): void {
+    this.stopped = false;
+    if (this.options.reconcileIntervalMs > 0) this.schedule();
+  }
+
+  private schedule(): void {
+    if (this.stopped) return;
+    const interval = this.options.reconcileIntervalMs;
+    const delay = Math.round(interval * (0.9 + Math.random() * 0.2));
+    this.timer = setTimeout(() => {
+      const run = this.runScheduled()
+        .catch((err: unknown) => this.log.warn({ err: errorSummary(err) }, 'scheduled run failed'))
+        .finally(() => this.schedule());
+      this.track(run);
+    }, delay);
+    this.timer.unref();
+  }
+
+  /** Stops the timer, waits (bounded) for in-flight work and gives the lease up. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    let timeout: NodeJS.Timeout | undefined;
+    await Promise.race([
+      this.whenIdle(),
+      new Promise<void>((resolve) => {
+        timeout = setTimeout(resolve, STOP_WAIT_MS);
+        timeout.unref();
+      }),
+    ]);
+    if (timeout) clearTimeout(timeout);
+    await this.options.leases
+      .release(this.leaseName, this.instanceId)
+      .catch((err: unknown) => this.log.warn({ err: errorSummary(err) }, 'lease not released'));
+  }
+
+  /** Resolves when no webhook or scheduled run is in flight. */
+  async whenIdle(): Promise<void> {
+    while (this.tasks.size > 0 || this.running) {
+      await Promise.allSettled([...this.tasks, ...(this.running ? [this.running] : [])]);
+    }
+  }
+
+  private track(task: Promise<unknown>): void {
+    this.tasks.add(task);
+    const remove = () => void this.tasks.delete(task);
+    task.then(remove, remove);
+  }
+}
+
+function errorSummary(err: unknown): { name?: string; message?: string; code?: unknown; kind?: unknown } {
+  if (!(err instanceof Error)) return { message: String(err) };
+  const e = err as Error & { code?: unknown; kind?: unknown };
+  return { name: e.name, message: e.message, code: e.code, kind: e.kind };
+}

@@ -1,0 +1,587 @@
+/**
+ * End-to-end: the bot in embedded mode, the Microsoft 365 Agents Playground against it, and the
+ * Playground's page driven in headless Chromium as a person would (typing commands, clicking card
+ * buttons by their visible titles, filling card inputs by their labels).
+ *
+ *   npm run test:e2e                    # builds, then runs every step (scripts/e2e.sh)
+ *   E2E_STEPS=1,2 npm run test:e2e      # only some steps (7 = all German steps, 7.3 = one of them)
+ *
+ * Each step reloads the Playground page (a fresh chat view; typing a command replaces any flow
+ * still waiting), so steps run on their own; step 3 creates its own invitation when step 2 did not
+ * run. Screenshots, logs and summary.txt go to test-results/e2e/. Texts come from the bot's
+ * message catalogue (src/i18n), so the German run (step 7) checks the German words on the cards.
+ *
+ * German: the Playground hard-codes locale en-US in every activity and has no setting for it, so
+ * step 7 starts a second Playground whose bot endpoint is a small relay (support/localeRelay.ts)
+ * that sets locale de-DE on each activity, as a German Teams client would send it.
+ */
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type BrowserContext, type Locator } from 'playwright-core';
+import { COMMAND_WORDS, type CommandName } from '../../src/dialogs/commands';
+import { translate, type Language, type MessageKey, type MessageParams } from '../../src/i18n/i18n';
+import { SIMULATOR_PROVIDERS } from '../../src/simulator/seed';
+import { PlaygroundChat, readable } from './support/chat';
+import { startLocaleRelay, type LocaleRelay } from './support/localeRelay';
+import {
+  killAllNow,
+  REPO_ROOT,
+  startBot,
+  startPlayground,
+  type Bot,
+  type Playground,
+} from './support/processes';
+
+const ARTIFACTS = path.join(REPO_ROOT, 'test-results', 'e2e');
+const CHROMIUM = process.env.E2E_CHROMIUM ?? '/usr/bin/chromium';
+const OVERALL_TIMEOUT_MS = Number(process.env.E2E_TIMEOUT_SECONDS ?? 270) * 1000;
+const NOTIFICATION_WAIT_MS = Number(process.env.E2E_NOTIFICATION_WAIT_SECONDS ?? 45) * 1000;
+
+// ------------------------------------------------------------------ step selection and report
+
+const wanted = (process.env.E2E_STEPS ?? '')
+  .split(/[\s,]+/)
+  .map((s) => s.trim())
+  .filter(Boolean);
+
+function isSelected(id: string): boolean {
+  if (wanted.length === 0) return true;
+  return wanted.some((w) => w === id || id.startsWith(`${w}.`));
+}
+
+interface StepResult {
+  id: string;
+  title: string;
+  status: 'passed' | 'failed';
+  seconds: number;
+  stoppedAt?: string;
+  error?: string;
+}
+
+const results: StepResult[] = [];
+let current: { id: string; title: string; action: string } | undefined;
+
+/** Records what the running step is doing, so a failure says where it stopped. */
+function doing(action: string): void {
+  if (current) current.action = action;
+  if (process.env.E2E_VERBOSE) process.stdout.write(`    [${current?.id}] ${action}\n`);
+}
+
+function slug(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 50);
+}
+
+// ------------------------------------------------------------------ environment of the run
+
+let bot: Bot | undefined;
+let playground: Playground | undefined;
+let germanPlayground: Playground | undefined;
+let relay: LocaleRelay | undefined;
+let context: BrowserContext | undefined;
+let chat: PlaygroundChat | undefined;
+let userDataDir: string | undefined;
+
+async function startEnvironment(): Promise<void> {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  for (const file of readdirSync(ARTIFACTS))
+    rmSync(path.join(ARTIFACTS, file), { recursive: true, force: true });
+  bot = await startBot(ARTIFACTS);
+  playground = await startPlayground('playground', bot.endpoint, ARTIFACTS);
+  userDataDir = mkdtempSync(path.join(os.tmpdir(), 'cc-e2e-chromium-'));
+  context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    viewport: { width: 1400, height: 1500 },
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
+  });
+  context.setDefaultTimeout(15_000);
+  const page = context.pages()[0] ?? (await context.newPage());
+  chat = new PlaygroundChat(page, playground.url);
+}
+
+/** The German Playground (behind the de-DE locale relay), started on first use. */
+async function useGermanPlayground(): Promise<void> {
+  if (!bot || !chat) throw new Error('environment not started');
+  if (!germanPlayground) {
+    relay = await startLocaleRelay(bot.endpoint, 'de-DE');
+    germanPlayground = await startPlayground('playground-de', relay.endpoint, ARTIFACTS);
+  }
+  chat = new PlaygroundChat(chat.page, germanPlayground.url);
+}
+
+async function stopEnvironment(): Promise<void> {
+  await context?.close().catch(() => undefined);
+  await relay?.close().catch(() => undefined);
+  for (const child of [germanPlayground?.child, playground?.child, bot?.child]) {
+    await child?.stop().catch(() => undefined);
+  }
+  killAllNow();
+  if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
+}
+
+// ------------------------------------------------------------------ language helpers
+
+interface Lang {
+  language: Language;
+  t(key: MessageKey, params?: MessageParams): string;
+  word(command: CommandName): string;
+}
+
+function lang(language: Language): Lang {
+  return {
+    language,
+    t: (key, params) => readable(translate(language, key, params)),
+    word: (command) => COMMAND_WORDS[command][language],
+  };
+}
+
+/** A RegExp for a catalogue text with placeholders: the given ones fixed, the others anything. */
+function pattern(l: Lang, key: MessageKey, fixed: MessageParams = {}): RegExp {
+  const template = readable(translate(l.language, key));
+  const parts = template.split(/(\{\w+\})/);
+  const source = parts
+    .map((part) => {
+      const name = /^\{(\w+)\}$/.exec(part)?.[1];
+      if (!name) return part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      return name in fixed ? String(fixed[name]).replace(/[.*+?^${}()|[\]\\]/g, '\\$&') : '.+?';
+    })
+    .join('');
+  return new RegExp(source);
+}
+
+function need<T>(value: T | undefined, what: string): T {
+  if (value === undefined) throw new Error(`${what} is missing`);
+  return value;
+}
+
+function expectThat(condition: boolean, message: string): void {
+  if (!condition) throw new Error(message);
+}
+
+// ------------------------------------------------------------------ the steps (per language)
+
+interface Scenario {
+  l: Lang;
+  prefix: string;
+  /** Customer without active subscriptions to remove, and the search text a person would type. */
+  removeCustomer: { name: string; search: string };
+  provider: { id: string; name: string };
+  acceptDomain: string;
+}
+
+const ACCEPT_COMPANY = 'Contoso Test GmbH';
+const EDIT_MARKER = 'P.S. Edited in the end-to-end test.';
+const inviteLinks = new Map<Language, string>();
+
+function c(): PlaygroundChat {
+  return need(chat, 'the Playground page');
+}
+
+async function shot(s: Scenario, name: string): Promise<void> {
+  await c().screenshot(path.join(ARTIFACTS, `step-${s.prefix}-${slug(name)}.png`));
+}
+
+async function open(s: Scenario): Promise<void> {
+  doing('loading the Playground and waiting for the welcome card');
+  await c().open(s.l.t('welcome.title'));
+}
+
+/** The link shown on the draft card under "Personalized link". */
+async function linkOnDraft(s: Scenario, draft: Locator): Promise<string> {
+  const text = readable(await draft.innerText());
+  const label = s.l.t('invite.draft.link');
+  const at = text.indexOf(label);
+  const link = /https?:\/\/[^\s"<>]+/.exec(at >= 0 ? text.slice(at + label.length) : text)?.[0];
+  return need(link, `the personalized link on the draft card (${JSON.stringify(text.slice(0, 300))})`);
+}
+
+async function bodyOf(s: Scenario, draft: Locator): Promise<string> {
+  return c().input(draft, s.l.t('invite.draft.body')).inputValue();
+}
+
+/** invite → a choice → Skip the details → the draft card (message locator). */
+async function openDraft(s: Scenario, choice: 'reseller' | 'indirect'): Promise<Locator> {
+  const { l } = s;
+  doing(`typing "${l.word('invite')}"`);
+  const since = await c().send(l.word('invite'));
+  doing('waiting for the invite choice card');
+  const card = await c().waitForMessage(l.t('invite.choice.title'), since);
+  if (choice === 'indirect') {
+    doing(`choosing the indirect provider "${s.provider.name}"`);
+    await c().choose(card, l.t('invite.choice.providerLabel'), s.provider.name);
+    doing(`clicking "${l.t('invite.choice.indirect')}"`);
+    await c().click(card, l.t('invite.choice.indirect'));
+  } else {
+    doing(`clicking "${l.t('invite.choice.reseller')}"`);
+    await c().click(card, l.t('invite.choice.reseller'));
+  }
+  doing('waiting for the customer details card');
+  await c().waitForText(card, l.t('invite.details.title'));
+  doing(`clicking "${l.t('invite.details.skip')}"`);
+  await c().click(card, l.t('invite.details.skip'));
+  doing('waiting for the draft email card');
+  await c().waitForText(card, l.t('invite.draft.title'));
+  return card;
+}
+
+async function stepHelp(s: Scenario): Promise<void> {
+  const { l } = s;
+  await open(s);
+  doing(`typing "${l.word('help')}"`);
+  const since = await c().send(l.word('help'));
+  doing('waiting for the help card');
+  const card = await c().waitForMessage(l.t('help.title'), since);
+  for (const key of ['help.cmd.invite', 'help.cmd.customers', 'help.cmd.remove'] as const) {
+    await c().waitForText(card, l.t(key), 2000);
+  }
+  for (const command of ['invite', 'customers', 'remove'] as const) {
+    await c().waitForText(card, l.word(command), 2000);
+  }
+  await shot(s, 'help card');
+}
+
+async function stepInviteReseller(s: Scenario): Promise<void> {
+  const { l } = s;
+  await open(s);
+  const draft = await openDraft(s, 'reseller');
+  const link = await linkOnDraft(s, draft);
+  const original = await bodyOf(s, draft);
+  expectThat(original.includes(link), 'the draft message does not contain the personalized link');
+  await shot(s, 'draft email card');
+
+  doing('editing the message: removing the link and adding a sentence');
+  const withoutLink = `${original.replace(link, '')}\n\n${EDIT_MARKER}`;
+  await c().fill(draft, l.t('invite.draft.body'), withoutLink);
+  doing(`clicking "${l.t('invite.draft.done')}" without the link`);
+  await c().click(draft, l.t('invite.draft.done'));
+  doing('waiting for the "link missing" error on the card');
+  await c().waitForText(draft, l.t('invite.draft.linkMissing'));
+  const kept = await bodyOf(s, draft);
+  expectThat(
+    kept.includes(EDIT_MARKER) && !kept.includes(link),
+    `the edits were not kept on the error card: ${JSON.stringify(kept.slice(-200))}`,
+  );
+  await shot(s, 'link missing error');
+
+  doing('restoring the link in the message');
+  await c().fill(draft, l.t('invite.draft.body'), `${original}\n\n${EDIT_MARKER}`);
+  doing(`clicking "${l.t('invite.draft.done')}" again`);
+  await c().click(draft, l.t('invite.draft.done'));
+  doing('waiting for the confirmation');
+  await c().waitForText(draft, l.t('invite.done.title'));
+  inviteLinks.set(l.language, link);
+  await shot(s, 'invitation recorded');
+}
+
+async function stepAccept(s: Scenario): Promise<void> {
+  const { l } = s;
+  await open(s);
+  let link = inviteLinks.get(l.language);
+  if (!link) {
+    doing('no invitation from step 2 in this run: sending one');
+    const draft = await openDraft(s, 'reseller');
+    link = await linkOnDraft(s, draft);
+    await c().click(draft, l.t('invite.draft.done'));
+    await c().waitForText(draft, l.t('invite.done.title'));
+    inviteLinks.set(l.language, link);
+  }
+  const since = await c().mark();
+  const customerPage = await need(context, 'browser').newPage();
+  try {
+    doing('opening the invitation link in a second page');
+    await customerPage.goto(link, { waitUntil: 'load' });
+    await customerPage.getByRole('heading', { name: 'Accept partner invitation' }).waitFor();
+    doing(`accepting as "${ACCEPT_COMPANY}"`);
+    await customerPage.getByLabel('Organization name').fill(ACCEPT_COMPANY);
+    await customerPage.getByLabel('Domain').fill(s.acceptDomain);
+    await customerPage.screenshot({ path: path.join(ARTIFACTS, `step-${s.prefix}-accept-page.png`) });
+    await customerPage.getByRole('button', { name: 'Accept' }).click();
+    await customerPage.getByRole('heading', { name: 'Invitation accepted' }).waitFor();
+    await customerPage.screenshot({ path: path.join(ARTIFACTS, `step-${s.prefix}-accepted-page.png`) });
+  } finally {
+    await customerPage.close();
+  }
+  doing('waiting in the Playground for the acceptance notification card');
+  const title = l.t('notifications.accepted.titleInviter', { company: ACCEPT_COMPANY });
+  const card = await c().waitForMessage(title, since, NOTIFICATION_WAIT_MS);
+  await card.scrollIntoViewIfNeeded();
+  await shot(s, 'acceptance notification');
+}
+
+async function stepInviteIndirect(s: Scenario): Promise<void> {
+  const { l } = s;
+  await open(s);
+  const draft = await openDraft(s, 'indirect');
+  const link = await linkOnDraft(s, draft);
+  doing('checking that the link and the draft name the provider');
+  expectThat(
+    new URL(link).searchParams.get('indirectCSPId')?.toLowerCase() === s.provider.id.toLowerCase(),
+    `the link does not carry the provider's id ${s.provider.id}: ${link}`,
+  );
+  const body = await bodyOf(s, draft);
+  expectThat(body.includes(s.provider.name), `the draft message does not name ${s.provider.name}`);
+  expectThat(body.includes(link), 'the draft message does not contain the personalized link');
+  await shot(s, 'draft with provider');
+  const linkPage = await need(context, 'browser').newPage();
+  try {
+    doing('opening the link: the accept page must name the provider');
+    await linkPage.goto(link, { waitUntil: 'load' });
+    await linkPage.getByText(s.provider.name).first().waitFor();
+  } finally {
+    await linkPage.close();
+  }
+  doing(`clicking "${l.t('invite.draft.done')}"`);
+  await c().click(draft, l.t('invite.draft.done'));
+  await c().waitForText(draft, l.t('invite.done.title'));
+  await c().waitForText(draft, s.provider.name, 2000);
+  await shot(s, 'indirect invitation recorded');
+}
+
+async function stepCustomers(s: Scenario): Promise<void> {
+  const { l } = s;
+  await open(s);
+  doing(`typing "${l.word('customers')}"`);
+  const since = await c().send(l.word('customers'));
+  doing('waiting for the customer list');
+  const list = await c().waitForMessage(pattern(l, 'customers.summary', { page: 1 }), since);
+  const chooser = l.t('customers.choose.label');
+  const names = await c().options(list, chooser);
+  const customer = need(names[0], 'a customer in the list');
+  doing(`expanding "${customer}"`);
+  await c().choose(list, chooser, customer);
+  await c().click(list, l.t('customers.expand'));
+  for (const key of [
+    'customers.account',
+    'customers.account.domain',
+    'customers.services',
+    'customers.users',
+    'customers.licenses',
+  ] as const) {
+    doing(`waiting for "${l.t(key)}" in the expanded customer`);
+    await c().waitForText(list, l.t(key));
+  }
+  await shot(s, 'customer expanded');
+  doing(`clicking "${l.t('customers.next')}"`);
+  await c().click(list, l.t('customers.next'));
+  doing('waiting for page 2');
+  await c().waitForText(list, pattern(l, 'customers.summary', { page: 2 }));
+  await shot(s, 'customers page 2');
+}
+
+async function stepRemove(s: Scenario): Promise<void> {
+  const { l } = s;
+  const { name, search } = s.removeCustomer;
+  await open(s);
+  doing(`typing "${l.word('remove')} ${search}"`);
+  const since = await c().send(`${l.word('remove')} ${search}`);
+  doing('waiting for the legal notice card (or the choice of customer)');
+  const warnTitle = l.t('remove.warn.title');
+  const chooseTitle = l.t('remove.choose.title');
+  const card = await c().waitForMessage(
+    new RegExp(`${warnTitle}|${chooseTitle}`.replace(/[.*+?^${}()[\]\\]/g, '\\$&')),
+    since,
+  );
+  if (readable(await card.innerText()).includes(chooseTitle)) {
+    doing(`choosing "${name}"`);
+    await c().choose(card, l.t('remove.choose.placeholder'), name);
+    await c().click(card, l.t('remove.choose.button'));
+  }
+  doing('waiting for the legal notice');
+  await c().waitForText(card, l.t('remove.warn.important'));
+  await c().waitForText(card, name);
+  await shot(s, 'legal notice');
+
+  doing(`clicking "${l.t('remove.warn.removeButton')}" without the confirmation toggle`);
+  await c().click(card, l.t('remove.warn.removeButton'));
+  const required = l.t('remove.warn.toggleRequired');
+  const notAttested = l.t('remove.warn.notAttested');
+  doing('waiting for the "confirm first" error');
+  await c().waitForText(card, new RegExp(`${required}|${notAttested}`.replace(/[.*+?^${}()[\]\\]/g, '\\$&')));
+  await shot(s, 'remove refused without toggle');
+
+  doing(`switching on "${l.t('remove.warn.toggle')}" and removing`);
+  await c().toggle(card, l.t('remove.warn.toggle'));
+  await c().click(card, l.t('remove.warn.removeButton'));
+  doing('waiting for the result');
+  await c().waitForText(card, l.t('remove.result.successTitle'));
+  await c().waitForText(card, name, 2000);
+  await shot(s, 'relationship removed');
+
+  doing(`typing "${l.word('customers')} ${search}"`);
+  const before = await c().send(`${l.word('customers')} ${search}`);
+  doing('waiting for the customer list');
+  const list = await c().waitForMessage(l.t('customers.title'), before);
+  const text = readable(await list.innerText());
+  expectThat(
+    !text.includes(name),
+    `the customer list still shows ${name}: ${JSON.stringify(text.slice(0, 400))}`,
+  );
+  await shot(s, 'customer gone from list');
+}
+
+const STEPS: { n: string; title: string; run: (s: Scenario) => Promise<void> }[] = [
+  { n: '1', title: 'help shows the help card', run: stepHelp },
+  {
+    n: '2',
+    title: 'invite: draft email, link removed → error with edits kept, restored → recorded',
+    run: stepInviteReseller,
+  },
+  { n: '3', title: 'the customer accepts the link → acceptance notification card', run: stepAccept },
+  {
+    n: '4',
+    title: 'invite new customers with an indirect provider → the link names the provider',
+    run: stepInviteIndirect,
+  },
+  {
+    n: '5',
+    title: 'customers: expand a customer (account, services, users, licenses), next page',
+    run: stepCustomers,
+  },
+  {
+    n: '6',
+    title: 'remove: legal notice, refused without the toggle, removed, gone from the list',
+    run: stepRemove,
+  },
+];
+
+const runId = Date.now().toString(36);
+
+const english: Scenario = {
+  l: lang('en'),
+  prefix: '',
+  removeCustomer: { name: 'Tailspin Toys Ltd', search: 'Tailspin' },
+  provider: need(SIMULATOR_PROVIDERS[1], 'a simulator provider'),
+  acceptDomain: `contosotest-en-${runId}`,
+};
+
+const german: Scenario = {
+  l: lang('de'),
+  prefix: '7.',
+  removeCustomer: { name: 'Wide World Importers', search: 'Wide World' },
+  provider: need(SIMULATOR_PROVIDERS[0], 'a simulator provider'),
+  acceptDomain: `contosotest-de-${runId}`,
+};
+
+function defineStep(
+  id: string,
+  title: string,
+  scenario: Scenario,
+  run: (s: Scenario) => Promise<void>,
+): void {
+  const body = async () => {
+    current = { id, title, action: 'starting' };
+    const started = Date.now();
+    try {
+      if (scenario.l.language === 'de') await useGermanPlayground();
+      await run({ ...scenario, prefix: `${id}` });
+      results.push({ id, title, status: 'passed', seconds: (Date.now() - started) / 1000 });
+    } catch (err) {
+      const stoppedAt = current?.action ?? '?';
+      const message = (err as Error).message;
+      results.push({
+        id,
+        title,
+        status: 'failed',
+        seconds: (Date.now() - started) / 1000,
+        stoppedAt,
+        error: message,
+      });
+      const file = path.join(ARTIFACTS, `step-${id}-FAILED.png`);
+      await chat?.page.screenshot({ path: file }).catch(() => undefined);
+      process.stderr.write(
+        `\n✗ step ${id} (${title}) stopped while ${stoppedAt}:\n  ${message}\n  screenshot: ${file}\n`,
+      );
+      throw err;
+    } finally {
+      current = undefined;
+    }
+  };
+  (isSelected(id) ? test : test.skip)(`${id} ${title}`, body);
+}
+
+// ------------------------------------------------------------------ the suite
+
+let overallTimer: NodeJS.Timeout | undefined;
+
+const ALL_IDS = [...STEPS.map((step) => step.n), ...STEPS.map((step) => `7.${step.n}`)];
+
+beforeAll(async () => {
+  if (!ALL_IDS.some(isSelected)) {
+    throw new Error(
+      `E2E_STEPS=${process.env.E2E_STEPS} selects no step; the steps are ${ALL_IDS.join(', ')}`,
+    );
+  }
+  overallTimer = setTimeout(() => {
+    const where = current ? `step ${current.id} (${current.title}) while ${current.action}` : 'between steps';
+    process.stderr.write(
+      `\n✗ end-to-end suite: overall timeout of ${OVERALL_TIMEOUT_MS / 1000} s in ${where}\n`,
+    );
+    void chat?.page
+      .screenshot({ path: path.join(ARTIFACTS, 'TIMEOUT.png') })
+      .catch(() => undefined)
+      .finally(() => {
+        killAllNow();
+        process.exit(3);
+      });
+    setTimeout(() => {
+      killAllNow();
+      process.exit(3);
+    }, 5000).unref();
+  }, OVERALL_TIMEOUT_MS);
+  overallTimer.unref();
+  current = { id: 'setup', title: 'start bot, Playground and Chromium', action: 'starting' };
+  try {
+    await startEnvironment();
+  } catch (err) {
+    const message = (err as Error).message;
+    results.push({
+      id: 'setup',
+      title: 'start bot, Playground and Chromium',
+      status: 'failed',
+      seconds: 0,
+      stoppedAt: 'starting',
+      error: message,
+    });
+    process.stderr.write(`\n✗ setup failed: ${message}\n`);
+    throw err;
+  } finally {
+    current = undefined;
+  }
+}, 90_000);
+
+afterAll(async () => {
+  if (overallTimer) clearTimeout(overallTimer);
+  await stopEnvironment();
+  const lines = results.map(
+    (r) =>
+      `${r.status === 'passed' ? 'PASS' : 'FAIL'}  ${r.id.padEnd(4)} ${r.title} (${r.seconds.toFixed(1)} s)` +
+      (r.status === 'failed' ? `\n        stopped while ${r.stoppedAt}: ${r.error?.split('\n')[0]}` : ''),
+  );
+  const skipped = ALL_IDS.filter((id) => !isSelected(id));
+  if (skipped.length > 0) lines.push(`SKIP  ${skipped.join(', ')} (not in E2E_STEPS)`);
+  const summary = `End-to-end steps (Agents Playground, headless Chromium)\n${lines.join('\n')}\n`;
+  mkdirSync(ARTIFACTS, { recursive: true });
+  writeFileSync(path.join(ARTIFACTS, 'summary.txt'), summary);
+  process.stdout.write(`\n${summary}Screenshots and logs: ${path.relative(REPO_ROOT, ARTIFACTS)}/\n`);
+}, 30_000);
+
+describe('Agents Playground (en-US)', () => {
+  for (const step of STEPS) defineStep(step.n, step.title, english, step.run);
+});
+
+describe('7 the same in German (de-DE via the locale relay)', () => {
+  for (const step of STEPS) defineStep(`7.${step.n}`, step.title, german, step.run);
+});

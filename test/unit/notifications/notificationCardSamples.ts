@@ -1,0 +1,73 @@
+import type { AdaptiveCardJson } from '../../../src/cards/render';
+import {
+  renderAcceptedCard,
+  renderReminderCard,
+  renderResendCard,
+} from '../../../src/cards/notificationCards';
+import type { Translator } from '../../../src/i18n/i18n';
+
+const LONG = 'Ü'.repeat(2000);
+const LINK =
+  'http://127.0.0.1:3978/simulator/accept?invType=ResellerRelationship&partnerId=4d3c2b1a-0000-4000-8000-000000000001&msppId=0&DAP=false&indirectCSPId=9f8e7d6c-0000-4000-8000-000000000002';
+
+/** Realistic and worst-case renderings of the notification cards (registered in cardSamples.ts). */
+export const notificationCardSamples: Record<string, (t: Translator) => AdaptiveCardJson[]> = {
+  'notification-accepted': (t) => [
+    renderAcceptedCard(t, {
+      audience: 'inviter',
+      customer: { companyName: 'Contoso GmbH', domain: 'contoso.onmicrosoft.com' },
+      kind: 'reseller',
+      invitedAt: '2026-01-15T10:00:00.000Z',
+    }),
+    renderAcceptedCard(t, {
+      audience: 'channel',
+      customer: { companyName: 'Fabrikam AG', domain: 'fabrikam.onmicrosoft.com' },
+      kind: 'indirectReseller',
+      provider: { name: 'Tailspin Distribution' },
+      inviterName: 'Anna Admin',
+      invitedAt: '2026-01-15T10:00:00.000Z',
+    }),
+    renderAcceptedCard(t, {
+      audience: 'unmatched',
+      customer: { companyName: LONG, domain: `${'a'.repeat(240)}.onmicrosoft.com` },
+      kind: 'indirectReseller',
+      provider: { name: LONG },
+      inviterName: LONG,
+    }),
+  ],
+  'notification-reminder': (t) => [
+    renderReminderCard(t, {
+      invitationId: '0b5a1f4e-1111-4222-8333-944455556666',
+      kind: 'reseller',
+      companyName: 'Contoso GmbH',
+      contactEmail: 'it@contoso.com',
+      createdAt: '2026-01-01T10:00:00.000Z',
+      days: 9,
+    }),
+    renderReminderCard(t, {
+      invitationId: '0b5a1f4e-1111-4222-8333-944455556666',
+      kind: 'indirectReseller',
+      provider: { name: LONG },
+      companyName: LONG,
+      contactEmail: `${'x'.repeat(64)}@${'y'.repeat(180)}.com`,
+      createdAt: '2026-01-01T10:00:00.000Z',
+      days: 365,
+      status: t.t('notifications.reminder.withdrawn'),
+    }),
+    renderReminderCard(t, {
+      invitationId: 'x',
+      kind: 'reseller',
+      createdAt: 'not a date',
+      days: 1,
+    }),
+  ],
+  'notification-resend': (t) => [
+    renderResendCard(t, { link: LINK, contactEmail: 'it@contoso.com', subject: 'Our invitation' }),
+    renderResendCard(t, { link: LINK }),
+    renderResendCard(t, {
+      link: `${LINK}&x=${'z'.repeat(1500)}`,
+      subject: LONG,
+      contactEmail: `${'x'.repeat(64)}@a.de`,
+    }),
+  ],
+};
