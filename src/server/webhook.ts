@@ -43,7 +43,8 @@ export function registerWebhookRoute(server: Server, options: WebhookRouteOption
       res.json(401, { error: 'unauthorized' });
       return;
     }
-    res.json(202, { status: 'accepted' });
+    // Handed over before answering (so it is tracked at once); it runs in the background.
     options.accept(raw);
+    res.json(202, { status: 'accepted' });
   });
 }

@@ -1,5 +1,9 @@
 import type { Invitation } from '../../../src/domain/invitations';
-import { matchInvitation, normalizeCompanyName, type AcceptingCustomer } from '../../../src/notifications/matcher';
+import {
+  matchInvitation,
+  normalizeCompanyName,
+  type AcceptingCustomer,
+} from '../../../src/notifications/matcher';
 import { customerIdOf, parseWebhookEvent } from '../../../src/notifications/events';
 
 function invitation(id: string, over: Partial<Invitation> = {}): Invitation {
@@ -49,15 +53,27 @@ describe('matchInvitation', () => {
   });
 
   it('picks the newest of several equally good candidates', () => {
-    const older = invitation('old', { customer: { contactEmail: 'a@contoso.de' }, createdAt: '2026-01-01T00:00:00Z' });
-    const newer = invitation('new', { customer: { contactEmail: 'b@contoso.de' }, createdAt: '2026-02-01T00:00:00Z' });
+    const older = invitation('old', {
+      customer: { contactEmail: 'a@contoso.de' },
+      createdAt: '2026-01-01T00:00:00Z',
+    });
+    const newer = invitation('new', {
+      customer: { contactEmail: 'b@contoso.de' },
+      createdAt: '2026-02-01T00:00:00Z',
+    });
     expect(matchInvitation(contoso, [older, newer])?.id).toBe('new');
     expect(matchInvitation(contoso, [newer, older])?.id).toBe('new');
   });
 
   it('prefers a strong match over a newer weak one, and agreement on kind and provider', () => {
-    const strong = invitation('strong', { customer: { contactEmail: 'a@contoso.de' }, createdAt: '2026-01-01T00:00:00Z' });
-    const weak = invitation('weak', { customer: { contactEmail: 'a@contoso.com' }, createdAt: '2026-03-01T00:00:00Z' });
+    const strong = invitation('strong', {
+      customer: { contactEmail: 'a@contoso.de' },
+      createdAt: '2026-01-01T00:00:00Z',
+    });
+    const weak = invitation('weak', {
+      customer: { contactEmail: 'a@contoso.com' },
+      createdAt: '2026-03-01T00:00:00Z',
+    });
     expect(matchInvitation(contoso, [weak, strong])?.id).toBe('strong');
 
     const reseller = invitation('reseller', {
@@ -71,7 +87,8 @@ describe('matchInvitation', () => {
       createdAt: '2026-01-01T00:00:00Z',
     });
     expect(
-      matchInvitation({ ...contoso, kind: 'indirectReseller', providerId: 'prov-1' }, [reseller, indirect])?.id,
+      matchInvitation({ ...contoso, kind: 'indirectReseller', providerId: 'prov-1' }, [reseller, indirect])
+        ?.id,
     ).toBe('indirect');
   });
 
@@ -87,7 +104,8 @@ describe('webhook events', () => {
       Buffer.from(
         JSON.stringify({
           eventName: 'indirect-reseller-relationship-accepted-by-customer',
-          RESOURCEURI: 'https://api.partnercenter.microsoft.com/v1/customers/0b5a1f4e-1111-4222-8333-944455556666',
+          RESOURCEURI:
+            'https://api.partnercenter.microsoft.com/v1/customers/0b5a1f4e-1111-4222-8333-944455556666',
         }),
       ),
     );

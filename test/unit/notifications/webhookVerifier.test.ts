@@ -52,7 +52,10 @@ function rogueCertificates(): { leafPem: string; sign(body: Buffer): string } {
   };
 }
 
-function headers(over: Record<string, string | undefined> = {}, body = BODY): Record<string, string | undefined> {
+function headers(
+  over: Record<string, string | undefined> = {},
+  body = BODY,
+): Record<string, string | undefined> {
   return {
     authorization: `Signature ${signWithLeaf(body)}`,
     'x-ms-certificate-url': CERT_URL,
@@ -104,7 +107,9 @@ describe('WebhookVerifier', () => {
 
   it('refuses a signature made for another body', async () => {
     const other = Buffer.from('{"EventName":"test-created"}');
-    expect(await verifier.verify(headers({ authorization: `Signature ${signWithLeaf(other)}` }), BODY)).toEqual({
+    expect(
+      await verifier.verify(headers({ authorization: `Signature ${signWithLeaf(other)}` }), BODY),
+    ).toEqual({
       ok: false,
       reason: 'signature_invalid',
     });
@@ -136,7 +141,10 @@ describe('WebhookVerifier', () => {
 
   it('refuses a trusted certificate with another subject (the root itself)', async () => {
     served = certs.rootPem;
-    expect(await verifier.verify(headers(), BODY)).toEqual({ ok: false, reason: 'certificate_subject_mismatch' });
+    expect(await verifier.verify(headers(), BODY)).toEqual({
+      ok: false,
+      reason: 'certificate_subject_mismatch',
+    });
   });
 
   it('refuses an unreadable certificate and a failed download, and does not cache them', async () => {
