@@ -213,7 +213,15 @@ async function bodyOf(s: Scenario, draft: Locator): Promise<string> {
 }
 
 /** invite → a choice → Skip the details → the draft card (message locator). */
-async function openDraft(s: Scenario, choice: 'reseller' | 'indirect'): Promise<Locator> {
+/**
+ * invite → a choice → the optional customer details (the company name, when given: it is what the
+ * bot matches the customer's acceptance with; otherwise Skip) → the draft card (message locator).
+ */
+async function openDraft(
+  s: Scenario,
+  choice: 'reseller' | 'indirect',
+  companyName?: string,
+): Promise<Locator> {
   const { l } = s;
   doing(`typing "${l.word('invite')}"`);
   const since = await c().send(l.word('invite'));
@@ -230,8 +238,14 @@ async function openDraft(s: Scenario, choice: 'reseller' | 'indirect'): Promise<
   }
   doing('waiting for the customer details card');
   await c().waitForText(card, l.t('invite.details.title'));
-  doing(`clicking "${l.t('invite.details.skip')}"`);
-  await c().click(card, l.t('invite.details.skip'));
+  if (companyName) {
+    doing(`entering the company name "${companyName}" and clicking "${l.t('invite.details.continue')}"`);
+    await c().fill(card, l.t('invite.details.company'), companyName);
+    await c().click(card, l.t('invite.details.continue'));
+  } else {
+    doing(`clicking "${l.t('invite.details.skip')}"`);
+    await c().click(card, l.t('invite.details.skip'));
+  }
   doing('waiting for the draft email card');
   await c().waitForText(card, l.t('invite.draft.title'));
   return card;
@@ -256,7 +270,7 @@ async function stepHelp(s: Scenario): Promise<void> {
 async function stepInviteReseller(s: Scenario): Promise<void> {
   const { l } = s;
   await open(s);
-  const draft = await openDraft(s, 'reseller');
+  const draft = await openDraft(s, 'reseller', ACCEPT_COMPANY);
   const link = await linkOnDraft(s, draft);
   const original = await bodyOf(s, draft);
   expectThat(original.includes(link), 'the draft message does not contain the personalized link');
@@ -292,7 +306,7 @@ async function stepAccept(s: Scenario): Promise<void> {
   let link = inviteLinks.get(l.language);
   if (!link) {
     doing('no invitation from step 2 in this run: sending one');
-    const draft = await openDraft(s, 'reseller');
+    const draft = await openDraft(s, 'reseller', ACCEPT_COMPANY);
     link = await linkOnDraft(s, draft);
     await c().click(draft, l.t('invite.draft.done'));
     await c().waitForText(draft, l.t('invite.done.title'));

@@ -9,7 +9,10 @@ import { TEST_TENANT } from '../../support/activities';
 export const WEBHOOK = '/api/partner-center/events';
 
 /** The conversation reference a 1:1 chat with the inviter would have (as TurnContext stores it). */
-export function personalReference(serviceUrl: string, conversationId = `a:${randomUUID()}`): Record<string, unknown> {
+export function personalReference(
+  serviceUrl: string,
+  conversationId = `a:${randomUUID()}`,
+): Record<string, unknown> {
   return {
     activityId: randomUUID(),
     user: { id: '29:inviter', name: 'Dana Inviter', aadObjectId: SIMULATOR_USERS.adminAgent.aadObjectId },
@@ -27,7 +30,8 @@ export async function createInvitation(
   serviceUrl: string,
   over: Partial<Invitation> = {},
 ): Promise<Invitation> {
-  const reference = (over.conversationReference as Record<string, unknown> | undefined) ?? personalReference(serviceUrl);
+  const reference =
+    (over.conversationReference as Record<string, unknown> | undefined) ?? personalReference(serviceUrl);
   const conversationId = (reference['conversation'] as { id: string }).id;
   const now = new Date().toISOString();
   const invitation: Invitation = {
