@@ -193,8 +193,9 @@ export class AcceptanceProcessor {
 
   private async continueExisting(existing: Stored<AcceptanceRecord>): Promise<AcceptanceOutcome> {
     if (existing.state === 'done') return 'duplicate';
+    // Someone (possibly another worker of this very instance) renewed it lately: it is being worked on.
     const age = this.deps.clock.now() - Date.parse(existing.claimedAt);
-    if (existing.owner !== this.deps.instanceId && age < this.staleAfterMs) return 'in_progress';
+    if (age < this.staleAfterMs) return 'in_progress';
     const taken = await this.deps.dedupe.replaceIfMatch<AcceptanceRecord>(
       { ...existing, owner: this.deps.instanceId, claimedAt: this.nowIso(), updatedAt: this.nowIso() },
       existing.etag,
