@@ -22,6 +22,7 @@ import { ConversationTracker } from './bot/conversationTracker';
 import { CustomerConnectBot } from './bot/customerConnectBot';
 import { CachingRoleService, type RoleService } from './domain/roles';
 import { PartnerCenterRoleService } from './domain/partnerRoleService';
+import { GRAPH_SCOPE, GraphRoleService } from './identity/graphRoleService';
 import { respondExpired, takeCardResponse } from './dialogs/cardFlow';
 import type { Feature } from './dialogs/feature';
 import { MainDialog } from './dialogs/mainDialog';
@@ -53,6 +54,7 @@ import { createCustomersFeature } from './dialogs/customers/feature';
 import { createInviteFeature } from './dialogs/invite/feature';
 import { createRemoveFeature } from './dialogs/remove/feature';
 import { createNotificationsFeature } from './dialogs/notifications/feature';
+import { createProvidersFeature } from './dialogs/providers/feature';
 import type { NotificationService } from './notifications/notificationService';
 import { setupNotifications, type NotificationOverrides } from './notifications/setup';
 
@@ -109,6 +111,7 @@ function features(services: DialogServices): Feature[] {
     createInviteFeature(services),
     createRemoveFeature(services),
     createNotificationsFeature(services),
+    createProvidersFeature(services),
   ];
 }
 
@@ -165,12 +168,26 @@ function buildApp(
       },
     });
 
+  const createGraphRoleService = () => {
+    const graphToken = new MsalAppOnlyTokenProvider({
+      clientId: config.partnerCenter.appId ?? '',
+      tenantId: partnerTenantId,
+      clientSecret: config.partnerCenter.appSecret ?? '',
+      scope: GRAPH_SCOPE,
+    });
+    return new GraphRoleService({
+      getToken: () => graphToken.getToken('app', { auth: 'app' }),
+      logger: logger.child({ module: 'roles' }),
+    });
+  };
   const roles =
     overrides.roles ??
     new CachingRoleService(
-      new PartnerCenterRoleService(partnerCenter, {
-        defaultRole: simulator ? config.simulator.defaultRole : undefined,
-      }),
+      simulator
+        ? // Embedded: the simulator's roster through Partner Center's roles API; unknown users get the default role.
+          new PartnerCenterRoleService(partnerCenter, { defaultRole: config.simulator.defaultRole })
+        : // Production: Microsoft Graph transitiveMemberOf with an App-only token of the Partner Center app.
+          createGraphRoleService(),
       ROLE_CACHE_MS,
     );
 

@@ -1,3 +1,4 @@
+import type { CommandName } from '../dialogs/commands';
 import type { TeamsManifestV1D30 } from '@microsoft/app-manifest';
 import { AppError } from '../common/errors';
 
@@ -40,7 +41,8 @@ export const BOT_SCOPES: readonly CommandListScope[] = ['personal', 'team', 'gro
 /** Teams allows at most this many commands in one command list. */
 export const MAX_COMMANDS_PER_LIST = 12;
 
-export type CommandId = 'help' | 'invite' | 'customers' | 'remove' | 'invitations' | 'providers' | 'cancel';
+/** One manifest entry per chat command of the bot (a test keeps both lists equal). */
+export type CommandId = CommandName;
 
 interface CommandText {
   /** What Teams sends as the message text when the command is picked; the bot understands it. */
@@ -102,6 +104,30 @@ export const BOT_COMMANDS: readonly BotCommand[] = [
     id: 'providers',
     en: { title: 'providers', description: 'Show your indirect providers' },
     de: { title: 'anbieter', description: 'Ihre indirekten Anbieter anzeigen' },
+  },
+  {
+    id: 'audit',
+    en: { title: 'audit', description: 'Show the latest audit entries (admins), e.g. removals' },
+    de: {
+      title: 'protokoll',
+      description: 'Die neuesten Protokolleinträge anzeigen (Administratoren), z. B. Entfernungen',
+    },
+  },
+  {
+    id: 'notifications',
+    en: {
+      title: 'notifications',
+      description: 'In a channel: "notifications on" or "off" for acceptance messages',
+    },
+    de: {
+      title: 'benachrichtigungen',
+      description: 'In einem Kanal: „benachrichtigungen an“ oder „aus“ für Annahme-Meldungen',
+    },
+  },
+  {
+    id: 'signout',
+    en: { title: 'signout', description: 'Sign out of Partner Center' },
+    de: { title: 'abmelden', description: 'Vom Partner Center abmelden' },
   },
   {
     id: 'cancel',

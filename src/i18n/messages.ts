@@ -2,13 +2,21 @@ import * as core from './catalog/core';
 import * as customers from './catalog/customers';
 import * as invite from './catalog/invite';
 import * as notifications from './catalog/notifications';
+import * as providers from './catalog/providers';
 import * as remove from './catalog/remove';
 
 /**
  * The message catalogue: one module per feature in ./catalog, merged here. Each module exports
  * `en` (the reference) and `de` (typed to have exactly the same keys).
  */
-export const en = { ...core.en, ...customers.en, ...invite.en, ...remove.en, ...notifications.en } as const;
+export const en = {
+  ...core.en,
+  ...customers.en,
+  ...invite.en,
+  ...remove.en,
+  ...notifications.en,
+  ...providers.en,
+} as const;
 
 export type MessageKey = keyof typeof en;
 
@@ -18,4 +26,5 @@ export const de: Record<MessageKey, string> = {
   ...invite.de,
   ...remove.de,
   ...notifications.de,
+  ...providers.de,
 };

@@ -11,6 +11,16 @@ import {
 } from '../dialogs/invite/inviteCardSamples';
 import { removeCardSamples } from '../dialogs/remove/removeCardSamples';
 import { notificationCardSamples } from '../notifications/notificationCardSamples';
+import { renderProvidersCard } from '../../../src/cards/providersCard';
+import { SIMULATOR_PROVIDERS } from '../../../src/simulator/seed';
+
+const manyLongProviders = Array.from({ length: 500 }, (_, i) => ({
+  id: `${String(i).padStart(8, '0')}-0000-4000-8000-000000000000`,
+  name: `Provider ${i} ${'X'.repeat(300)}`,
+  mpnId: '1234567',
+  location: 'DE'.repeat(100),
+  state: 'Active',
+}));
 
 /**
  * For each template in cards/: renderings with realistic and worst-case data. Each new
@@ -25,6 +35,10 @@ export const cardSamples: Record<string, (t: Translator) => AdaptiveCardJson[]> 
   'invite-draft': (t) => inviteDraftSamples(t),
   'invite-result': (t) => inviteResultSamples(t),
   'invitations-list': (t) => invitationsListSamples(t),
+  providers: (t) => [
+    renderProvidersCard(t, [...SIMULATOR_PROVIDERS]),
+    renderProvidersCard(t, manyLongProviders),
+  ],
   ...removeCardSamples,
   ...notificationCardSamples,
 };
