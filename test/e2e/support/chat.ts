@@ -13,6 +13,8 @@
  *   a popup at page level (`role=option`); Input.Toggle is a checkbox named by its title;
  * - Action.Execute: the invoke response's card replaces the card in place, inside the same message
  *   element, so a message found by index keeps pointing at the refreshed card.
+ * Not supported by the Playground: Action.Submit whose data carries `msteams` (imBack/messageBack)
+ * sends nothing at all, so such buttons (help, welcome, notification cards) cannot be clicked here.
  */
 import type { Locator, Page } from 'playwright-core';
 
