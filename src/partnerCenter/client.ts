@@ -23,6 +23,11 @@ export interface CallContext {
   locale?: string;
   /** Sent as MS-CorrelationId; a new GUID per call when absent. Use the turn's activity id for tracing. */
   correlationId?: string;
+  /**
+   * Sent as MS-RequestId (a GUID), the same on every retry of this call; a new GUID when absent.
+   * Callers that audit an operation pass their own, so the audit names the request Partner Center saw.
+   */
+  requestId?: string;
   /** 'user' for App+User endpoints (link, providers, users, licenses, removal); 'app' otherwise. */
   auth: AuthKind;
   /**

@@ -94,6 +94,7 @@ type AttemptOutcome =
 const SAFE_ID = /^[A-Za-z0-9][A-Za-z0-9-]{0,127}$/;
 const CONTINUATION_PREFIX = 'pc1.';
 const CONTINUATION_HEADER = 'ms-continuationtoken';
+const GUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
 const LOCALE = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8}){0,3}$/;
 
 function defaultSleep(ms: number, signal?: AbortSignal): Promise<void> {
@@ -449,7 +450,7 @@ export class HttpPartnerCenterClient implements PartnerCenterClient {
   }
 
   private async send(op: Operation, ctx: CallContext): Promise<unknown> {
-    const requestId = this.newId();
+    const requestId = ctx.requestId && GUID.test(ctx.requestId) ? ctx.requestId : this.newId();
     const correlationId =
       ctx.correlationId && /^[\w.-]{1,128}$/.test(ctx.correlationId) ? ctx.correlationId : this.newId();
     const locale = ctx.locale && LOCALE.test(ctx.locale) ? ctx.locale : 'en-US';

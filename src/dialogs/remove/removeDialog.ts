@@ -473,7 +473,9 @@ export class RemoveDialog extends ComponentDialog {
     if (!roles) return this.finish(step, flow);
 
     const correlationId = randomUUID();
-    const ctx = { ...callContextOf(this.services, step.context, 'user'), correlationId };
+    // Our own MS-RequestId (kept across retries), so a successful removal's audit names it too.
+    const requestId = randomUUID();
+    const ctx = { ...callContextOf(this.services, step.context, 'user'), correlationId, requestId };
     const base = {
       action: REMOVE_ACTION,
       roles,
@@ -510,7 +512,12 @@ export class RemoveDialog extends ComponentDialog {
     }
 
     this.services.customerCache.invalidate(this.services.partnerTenantId);
-    const entry = await this.auditor.record(step.context, { ...base, outcome: 'succeeded', details });
+    const entry = await this.auditor.record(step.context, {
+      ...base,
+      outcome: 'succeeded',
+      requestId,
+      details,
+    });
     const lines = [
       {
         text: t.t('remove.result.success', {

@@ -143,6 +143,8 @@ describe('remove customer relationship over HTTP (simulator, embedded Cosmos)', 
       customer: { id: target.id, companyName: target.companyName, domain: target.domain },
       details: { attestation: { sha256: statement.sha256, version: statement.version, language: 'en' } },
     });
+    // The success entry names the MS-RequestId Partner Center received for the PATCH.
+    expect(sim().seenRequestIds(PATCH_ROUTE)).toContain(entries[1]!.requestId);
 
     // The audit command shows it to an admin.
     const auditCard = (await say(c, 'audit')).attachments?.[0]?.content;
