@@ -11,10 +11,14 @@ import {
   type TurnContext,
 } from 'botbuilder';
 import { AuthenticationError, type AuthenticateRequestResult } from 'botframework-connector';
+import { DialogContextError } from 'botbuilder-dialogs';
 import type { AppConfig } from '../config/config';
 import type { Logger } from '../logging/logger';
 import { translatorFor } from '../i18n/i18n';
 import { StorageError } from '../storage/errors';
+import { messageResponse } from './cardActions';
+import { isPartnerCenterError } from '../partnerCenter/errors';
+import { partnerCenterErrorText } from '../dialogs/partnerCenterMessages';
 
 export interface AdapterOptions {
   config: AppConfig;
@@ -101,17 +105,29 @@ export function createAdapter(options: AdapterOptions): CloudAdapter {
     );
     const t = translatorFor(context.activity.locale);
     const ref = errorReference(context);
-    const unavailable = error instanceof StorageError && error.code === 'unavailable';
-    const concurrent = error instanceof StorageError && error.code === 'etag_conflict';
+    // Errors thrown inside a dialog arrive wrapped by botbuilder-dialogs.
+    const cause = rootCause(error);
+    const unavailable = cause instanceof StorageError && cause.code === 'unavailable';
+    const concurrent = cause instanceof StorageError && cause.code === 'etag_conflict';
+    // A Partner Center failure no dialog caught (e.g. the role lookup before a command): say what failed.
+    const partnerCenter = isPartnerCenterError(cause);
+    const text = concurrent
+      ? t.t('error.concurrent')
+      : unavailable
+        ? t.t('error.unavailable', { ref })
+        : partnerCenter
+          ? partnerCenterErrorText(t, cause)
+          : t.t('error.generic', { ref });
     try {
       if (context.activity.type !== 'invoke') {
-        await context.sendActivity(
-          concurrent
-            ? t.t('error.concurrent')
-            : unavailable
-              ? t.t('error.unavailable', { ref })
-              : t.t('error.generic', { ref }),
-        );
+        await context.sendActivity(text);
+      } else if (context.activity.name === 'adaptiveCard/action') {
+        // Teams shows this text (the card stays as it was) instead of a bare HTTP error; it also
+        // replaces a card answer given before the turn failed, since the state behind it was not saved.
+        await context.sendActivity({
+          type: 'invokeResponse',
+          value: { status: StatusCodes.OK, body: messageResponse(text) },
+        });
       }
     } catch (sendError) {
       // The connector may be what failed; the log line above is what remains.
@@ -120,9 +136,11 @@ export function createAdapter(options: AdapterOptions): CloudAdapter {
         'could not send error message',
       );
     }
-    // A conflict means another turn saved newer state: keep it. Otherwise start clean, so the
-    // next message does not trip over the state that broke this turn.
-    if (concurrent) return;
+    // A conflict means another turn saved newer state: keep it. Storage unavailable or a Partner
+    // Center failure: the stored state is not broken (and a delete would wait for the same outage),
+    // so the flow can go on once it is back. Otherwise start clean, so the next message does not
+    // trip over the state that broke this turn.
+    if (concurrent || unavailable || partnerCenter) return;
     try {
       await conversationState.delete(context);
     } catch (deleteError) {
@@ -133,4 +151,11 @@ export function createAdapter(options: AdapterOptions): CloudAdapter {
     }
   };
   return adapter;
+}
+
+/** The error a DialogContextError wraps (however deep), else the error itself. */
+function rootCause(error: unknown): unknown {
+  let current = error;
+  for (let i = 0; i < 10 && current instanceof DialogContextError; i++) current = current.error;
+  return current;
 }

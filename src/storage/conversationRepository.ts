@@ -42,8 +42,10 @@ export class CosmosConversationRepository implements ConversationRepository {
   ): Promise<void> {
     const id = toCosmosId(input.conversationId);
     const cacheKey = `${input.partnerTenantId}|${id}`;
+    // The reference's activityId changes with every message; it alone is no reason to write again.
+    const { activityId: _activityId, ...stableReference } = input.reference;
     const fingerprint = JSON.stringify([
-      input.reference,
+      stableReference,
       input.userAadObjectId,
       input.locale,
       input.conversationType,

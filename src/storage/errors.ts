@@ -38,6 +38,8 @@ export function isUnavailable(err: unknown): boolean {
     'ENOTFOUND',
     'EAI_AGAIN',
     'UND_ERR_SOCKET',
+    // The Cosmos SDK's own request timeout (connectionPolicy.requestTimeout): the server stopped answering.
+    'TimeoutError',
   ].includes(code);
 }
 
