@@ -52,6 +52,9 @@ const MAX_PENDING = 5000;
 export class AcceptanceProcessor {
   private readonly log: Logger;
   private readonly staleAfterMs: number;
+  private pendingInFlight?: Promise<Invitation[]>;
+  /** Invitations matched by this instance while the current listing was shared. */
+  private readonly takenInvitations = new Set<string>();
 
   constructor(private readonly deps: AcceptanceProcessorDeps) {
     this.log = deps.logger;
@@ -154,7 +157,10 @@ export class AcceptanceProcessor {
       createdAt: now,
       updatedAt: now,
     };
-    if (match) record.invitationId = match.id;
+    if (match) {
+      record.invitationId = match.id;
+      this.takenInvitations.add(match.id);
+    }
     if (provider ?? match?.provider) record.provider = provider ?? match?.provider;
     const created = await this.deps.dedupe.tryCreate(record);
     if (!created) {
@@ -346,7 +352,27 @@ export class AcceptanceProcessor {
     }
   }
 
+  /**
+   * Pending invitations to match against. Events that arrive while a listing is running share it
+   * instead of each listing every pending invitation (a burst of n acceptances was O(n²) Cosmos
+   * requests); the next event after it settles lists afresh, so nothing newer is missed. Invitations
+   * matched meanwhile are left out, so two customers do not both pick the same one.
+   */
   private async pendingInvitations(): Promise<Invitation[]> {
+    if (!this.pendingInFlight) {
+      this.takenInvitations.clear();
+      const listing = this.listPending();
+      this.pendingInFlight = listing;
+      const done = () => {
+        if (this.pendingInFlight === listing) this.pendingInFlight = undefined;
+      };
+      listing.then(done, done);
+    }
+    const items = await this.pendingInFlight;
+    return items.filter((i) => !this.takenInvitations.has(i.id));
+  }
+
+  private async listPending(): Promise<Invitation[]> {
     const out: Invitation[] = [];
     let continuation: string | undefined;
     do {

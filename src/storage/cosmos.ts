@@ -28,7 +28,10 @@ export interface EmbeddedCosmosServer {
 
 /** Starts `@vercel/cosmosdb-server` in-process on a free loopback port (or the given one). */
 export async function startEmbeddedCosmosServer(port = 0): Promise<EmbeddedCosmosServer> {
-  const server = createCosmosServer();
+  // Keep connections open between requests, as Azure does: otherwise every SDK call pays a TLS
+  // handshake, and a pooled socket the server just closed fails a write with ECONNRESET.
+  const server = createCosmosServer({ keepAlive: true });
+  server.keepAliveTimeout = 60_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, '127.0.0.1', () => resolve());
