@@ -5,6 +5,7 @@ import { CosmosClient } from '@azure/cosmos';
 import { ensureSchema, startEmbeddedCosmosServer } from '../../../src/storage/cosmos';
 import type { CosmosHandle } from '../../../src/storage/cosmos';
 import { loadConfig } from '../../../src/config/config';
+import { actionData as findActionData } from '../../../bench/lib/teams';
 
 /**
  * A loopback TCP proxy in front of the embedded Cosmos server that can be switched off and on
@@ -154,62 +155,14 @@ export async function startSwitchableCosmos(
   };
 }
 
-/** Every Action.Execute in a card, in document order. */
-export function executeActions(
-  card: unknown,
-): { title: string; verb: string; data: Record<string, unknown> }[] {
-  const out: { title: string; verb: string; data: Record<string, unknown> }[] = [];
-  const walk = (node: unknown): void => {
-    if (Array.isArray(node)) return node.forEach(walk);
-    if (!node || typeof node !== 'object') return;
-    const o = node as Record<string, unknown>;
-    if (o['type'] === 'Action.Execute') {
-      out.push({
-        title: String(o['title']),
-        verb: String(o['verb']),
-        data: (o['data'] ?? {}) as Record<string, unknown>,
-      });
-    }
-    Object.values(o).forEach(walk);
-  };
-  walk(card);
-  return out;
-}
+// Card queries shared with the benchmark driver (one implementation for both).
+export { cardOf, choiceIds, executeActions, inputValue } from '../../../bench/lib/teams';
 
+/** The data of the card's Action.Execute with this verb (and title); throws when the card has none. */
 export function actionData(card: unknown, verb: string, title?: string): Record<string, unknown> {
-  const found = executeActions(card).find(
-    (a) => a.verb === verb && (title === undefined || a.title === title),
-  );
+  const found = findActionData(card, verb, title);
   if (!found) throw new Error(`no ${verb} ${title ?? ''} action on the card`);
-  return found.data;
-}
-
-/** Value of an Input.* element by id. */
-export function inputValue(card: unknown, id: string): string | undefined {
-  let found: string | undefined;
-  const walk = (node: unknown): void => {
-    if (found !== undefined || !node || typeof node !== 'object') return;
-    if (Array.isArray(node)) return node.forEach(walk);
-    const o = node as Record<string, unknown>;
-    if (o['id'] === id && typeof o['type'] === 'string' && o['type'].startsWith('Input.')) {
-      found = String(o['value'] ?? '');
-      return;
-    }
-    Object.values(o).forEach(walk);
-  };
-  walk(card);
   return found;
-}
-
-/** The customer ids offered by the list card's Expand chooser. */
-export function choiceIds(card: unknown): string[] {
-  const m = /"id":"customerId"[^\]]*"choices":(\[[^\]]*\])/.exec(JSON.stringify(card));
-  return m ? (JSON.parse(m[1]!) as { value: string }[]).map((c) => c.value) : [];
-}
-
-/** The card of a message activity (first attachment), if any. */
-export function cardOf(activity: Record<string, any> | undefined): any {
-  return activity?.attachments?.[0]?.content;
 }
 
 export interface ConnectorAttempt {
