@@ -1,0 +1,14 @@
+import { setTimeout as delay } from 'node:timers/promises';
+
+/**
+ * Waits `ms`, or less when `signal` aborts (it then resolves, it does not throw: callers check
+ * `signal.aborted` and decide). The one abortable sleep of the code base.
+ */
+export async function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  if (ms <= 0 || signal?.aborted === true) return;
+  try {
+    await delay(ms, undefined, { signal });
+  } catch (err) {
+    if (!(signal instanceof AbortSignal) || !signal.aborted) throw err;
+  }
+}
