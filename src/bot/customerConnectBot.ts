@@ -10,7 +10,7 @@ import {
 import type { DialogState } from 'botbuilder-dialogs';
 import { renderWelcomeCard } from '../cards/helpCard';
 import type { MainDialog } from '../dialogs/mainDialog';
-import { sendCard } from '../dialogs/send';
+import { sendCard } from '../dialogs/respond';
 import { translatorFor } from '../i18n/i18n';
 import type { CardActionRouter } from './cardActions';
 import type { ConversationTracker } from './conversationTracker';

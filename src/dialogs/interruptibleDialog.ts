@@ -8,7 +8,7 @@ import { ActivityTypes } from 'botbuilder';
 import { renderHelpCard } from '../cards/helpCard';
 import { translatorFor } from '../i18n/i18n';
 import { recognizeCommand } from './commands';
-import { sendCard } from './send';
+import { sendCard } from './respond';
 
 /**
  * Shared base: while any child dialog waits for input, "cancel"/"abbrechen" ends the whole

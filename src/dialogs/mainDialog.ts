@@ -14,7 +14,7 @@ import { COMMANDS_NEEDING_SIGN_IN, createSignInPrompt, SIGN_IN_PROMPT_ID, signOu
 import { isCardInvoke, respondExpired } from './cardFlow';
 import { recognizeCommand, type CommandName } from './commands';
 import { InterruptibleDialog } from './interruptibleDialog';
-import { sendCard } from './send';
+import { sendCard } from './respond';
 
 export const MAIN_DIALOG_ID = 'mainDialog';
 const MAIN_WATERFALL = 'mainWaterfall';

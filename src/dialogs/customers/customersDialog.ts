@@ -8,7 +8,7 @@ import { cardResponse, messageResponse } from '../../bot/cardActions';
 import { customerIdSchema } from '../../cards/customerListActions';
 import { isCardInvoke, setCardResponse } from '../cardFlow';
 import type { CommandDialogOptions } from '../mainDialog';
-import { sendCard } from '../send';
+import { sendCard } from '../respond';
 import type { CustomerListController, CustomerListOutcome } from './customerListController';
 
 export const CUSTOMERS_DIALOG_ID = 'customersDialog';

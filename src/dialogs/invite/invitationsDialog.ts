@@ -11,7 +11,7 @@ import { StorageError } from '../../storage/errors';
 import { isCardInvoke, setCardResponse } from '../cardFlow';
 import { ensureAllowed } from '../guards';
 import type { CommandDialogOptions } from '../mainDialog';
-import { sendCard } from '../send';
+import { sendCard } from '../respond';
 import type { DialogServices } from '../services';
 import { invitationsPageCard, parseInvitationsView } from './invitationsPage';
 

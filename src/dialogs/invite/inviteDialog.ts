@@ -40,7 +40,7 @@ import {
 } from '../cardFlow';
 import { ensureAllowed } from '../guards';
 import { partnerCenterErrorText } from '../partnerCenterMessages';
-import { sendCard } from '../send';
+import { sendCard } from '../respond';
 import { callContextOf, type DialogServices } from '../services';
 import { draftEmail } from './emailText';
 import { chooseDataSchema, detailsDataSchema, draftDataSchema, INVITE_VERBS } from './inviteSchemas';

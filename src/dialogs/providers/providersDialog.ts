@@ -9,7 +9,7 @@ import { renderProvidersCard } from '../../cards/providersCard';
 import { translatorFor } from '../../i18n/i18n';
 import { ensureAllowed } from '../guards';
 import { partnerCenterErrorText } from '../partnerCenterMessages';
-import { sendCard } from '../send';
+import { sendCard } from '../respond';
 import { callContextOf, type DialogServices } from '../services';
 
 export const PROVIDERS_DIALOG_ID = 'providersDialog';

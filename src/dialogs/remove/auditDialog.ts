@@ -9,9 +9,9 @@ import { renderAuditListCard } from '../../cards/removeCards';
 import { translatorFor } from '../../i18n/i18n';
 import { ensureAllowed } from '../guards';
 import type { CommandDialogOptions } from '../mainDialog';
-import { sendCard } from '../send';
+import { sendCard } from '../respond';
 import type { DialogServices } from '../services';
-import { say } from './respond';
+import { say } from '../respond';
 
 export const AUDIT_DIALOG_ID = 'auditDialog';
 const WATERFALL = 'audit.show';

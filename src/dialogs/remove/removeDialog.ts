@@ -50,7 +50,7 @@ import {
   type AttestationRecord,
   type RemovalReason,
 } from './removalAudit';
-import { say, showCard } from './respond';
+import { say, showCard } from '../respond';
 
 export const REMOVE_DIALOG_ID = 'removeDialog';
 const START_WATERFALL = 'remove.start';

@@ -1,13 +1,20 @@
-import type { TurnContext } from 'botbuilder';
-import { cardResponse, messageResponse } from '../../bot/cardActions';
-import type { AdaptiveCardJson } from '../../cards/render';
-import { isCardInvoke, setCardResponse } from '../cardFlow';
-import { sendCard } from '../send';
+import { CardFactory, MessageFactory, type ResourceResponse, type TurnContext } from 'botbuilder';
+import { cardResponse, messageResponse } from '../bot/cardActions';
+import type { AdaptiveCardJson } from '../cards/render';
+import { isCardInvoke, setCardResponse } from './cardFlow';
 
 /**
  * How a step answers, whatever started the turn: a typed message gets a message; a card click
  * gets its invoke answered (Teams shows that), never left unanswered (that would read "expired").
  */
+
+/** Sends one Adaptive Card as a message (awaited, so errors surface in the turn). */
+export async function sendCard(
+  context: TurnContext,
+  card: AdaptiveCardJson,
+): Promise<ResourceResponse | undefined> {
+  return context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card)));
+}
 
 /** A text answer: the invoke response for a card click, a message otherwise. */
 export async function say(context: TurnContext, text: string): Promise<void> {
