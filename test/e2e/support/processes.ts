@@ -185,7 +185,7 @@ export interface Bot {
   endpoint: string;
 }
 
-/** `node dist/index.js` in embedded mode (build first: `npm run build`). */
+/** `node dist/index.js` in embedded mode, as `npm start` runs it (build first: `npm run build`). */
 export async function startBot(artifactsDir: string): Promise<Bot> {
   const port = await freePort();
   const env: NodeJS.ProcessEnv = { ...process.env };
@@ -196,10 +196,15 @@ export async function startBot(artifactsDir: string): Promise<Bot> {
     // A developer's .env must not switch the bot to production mode: point dotenv at nothing.
     DOTENV_CONFIG_PATH: path.join(artifactsDir, 'no.env'),
   });
-  const child = spawnLogged('bot', process.execPath, [path.join(REPO_ROOT, 'dist', 'index.js')], {
-    env,
-    logFile: path.join(artifactsDir, 'bot.log'),
-  });
+  const child = spawnLogged(
+    'bot',
+    process.execPath,
+    ['--disable-warning=DEP0111', path.join(REPO_ROOT, 'dist', 'index.js')],
+    {
+      env,
+      logFile: path.join(artifactsDir, 'bot.log'),
+    },
+  );
   const baseUrl = `http://localhost:${port}`;
   await waitUntil('bot /readyz', () => httpOk(`${baseUrl}/readyz`), { timeoutMs: 30_000, child });
   return { child, baseUrl, endpoint: `${baseUrl}/api/messages` };
