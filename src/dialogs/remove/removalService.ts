@@ -54,6 +54,13 @@ export interface RemovalServiceDependencies {
  * the relationship only with the attestation on, audit every attempt. A step that leaves the flow
  * waiting (`isWaiting`) expects the next click on its card; any other ends the flow.
  * A Partner Center failure while looking things up ends the flow with a clear sentence.
+ *
+ * Extending it: a new step is a method here returning a RemovalAnswer, a stage in removalFlow and
+ * a verb in the dialog's STAGE_VERBS. What the removal call achieved is a RemovalOutcome
+ * (`removed | notRemoved | refused | unknown`, see domain/removal): `removeRelationship` is where
+ * an `unknown` outcome gets verified by reading the customer back, and `outcomeCard` where each
+ * outcome offers its next step (after `removed`, ending admin access; after `refused`, the request
+ * to the indirect provider).
  */
 export class RemovalService {
   private readonly services: DialogServices;
