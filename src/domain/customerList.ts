@@ -159,8 +159,8 @@ const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true })
  * Partner Center searches one field at a time; the bot searches company name and domain and shows
  * the union: deduplicated by id, ordered by company name then domain.
  */
-export function mergeSearchResults(...lists: readonly (readonly CustomerRow[])[]): CustomerRow[] {
-  const byId = new Map<string, CustomerRow>();
+export function mergeSearchResults<T extends CustomerRow>(...lists: readonly (readonly T[])[]): T[] {
+  const byId = new Map<string, T>();
   for (const list of lists) for (const c of list) if (!byId.has(c.id)) byId.set(c.id, c);
   return [...byId.values()].sort(
     (a, b) => collator.compare(a.companyName, b.companyName) || collator.compare(a.domain, b.domain),

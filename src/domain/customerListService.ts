@@ -1,13 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { CallContext, PartnerCenterClient } from '../partnerCenter/client';
 import { isPartnerCenterError, type PartnerCenterError } from '../partnerCenter/errors';
-import type {
-  Customer,
-  CustomerRelationship,
-  CustomerSearchField,
-  SubscribedSku,
-  Subscription,
-} from '../partnerCenter/types';
+import type { Customer, CustomerRelationship, SubscribedSku, Subscription } from '../partnerCenter/types';
 import type { CustomerPageCache } from './customerCache';
 import {
   FETCH_SIZE,
@@ -18,13 +12,13 @@ import {
   boundBack,
   chunkIndexOf,
   customerCacheKeys,
-  mergeSearchResults,
   nextPosition,
   offsetInChunk,
   previousPosition,
   type CustomerRow,
   type ListPosition,
 } from './customerList';
+import { searchCustomers } from './customerSearch';
 
 /** One card page of the list, with where Previous and Next lead. */
 export interface CustomerListPage {
@@ -212,36 +206,17 @@ export class CustomerListService {
       const hit = this.cache.get(this.partnerTenantId, key) as CachedSearch | undefined;
       if (hit?.kind === 'customers.search') return hit;
     }
-    const [byName, byDomain] = await Promise.all([
-      this.searchField('CompanyName', search, ctx),
-      this.searchField('Domain', search, ctx),
-    ]);
+    const found = await searchCustomers(this.client, search, ctx, {
+      pageSize: SEARCH_FETCH_SIZE,
+      maxPagesPerField: SEARCH_PAGES_PER_FIELD,
+    });
     const result: CachedSearch = {
       kind: 'customers.search',
-      rows: mergeSearchResults(byName.rows, byDomain.rows),
-      capped: byName.capped || byDomain.capped,
+      rows: found.customers.map(rowOf),
+      capped: found.capped,
     };
     this.cache.set(this.partnerTenantId, key, result);
     return result;
-  }
-
-  private async searchField(
-    field: CustomerSearchField,
-    prefix: string,
-    ctx: CallContext,
-  ): Promise<{ rows: CustomerRow[]; capped: boolean }> {
-    const rows: CustomerRow[] = [];
-    let continuation: string | undefined;
-    for (let i = 0; i < SEARCH_PAGES_PER_FIELD; i++) {
-      const page = await this.client.searchCustomers(
-        { field, prefix, size: SEARCH_FETCH_SIZE, continuation },
-        ctx,
-      );
-      rows.push(...page.items.map(rowOf));
-      continuation = page.continuation;
-      if (continuation === undefined) return { rows, capped: false };
-    }
-    return { rows, capped: true };
   }
 
   // -------------------------------------------------------------- details

@@ -4,11 +4,9 @@ import {
   type DialogTurnResult,
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
-import { cardResponse, messageResponse } from '../../bot/cardActions';
 import { customerIdSchema } from '../../cards/customerListActions';
-import { isCardInvoke, setCardResponse } from '../cardFlow';
 import type { CommandDialogOptions } from '../mainDialog';
-import { sendCard } from '../respond';
+import { say, showCard } from '../respond';
 import type { CustomerListController, CustomerListOutcome } from './customerListController';
 
 export const CUSTOMERS_DIALOG_ID = 'customersDialog';
@@ -41,15 +39,7 @@ export class CustomersDialog extends ComponentDialog {
 
   /** A typed command gets a new message; a card button gets its card replaced in place. */
   private async deliver(step: WaterfallStepContext, outcome: CustomerListOutcome): Promise<void> {
-    if (isCardInvoke(step.context)) {
-      setCardResponse(
-        step.context,
-        'card' in outcome ? cardResponse(outcome.card) : messageResponse(outcome.message),
-      );
-    } else if ('card' in outcome) {
-      await sendCard(step.context, outcome.card);
-    } else {
-      await step.context.sendActivity(outcome.message);
-    }
+    if ('card' in outcome) await showCard(step.context, outcome.card, 'replace', '');
+    else await say(step.context, outcome.message);
   }
 }

@@ -1,88 +1,130 @@
 import { randomUUID } from 'node:crypto';
 import type { TurnContext } from 'botbuilder';
 import type { AuditEntry } from '../../domain/audit';
+import { auditOutcomeOf, type RemovalOutcome, type RemovalReason } from '../../domain/removal';
 import type { PartnerRoleName } from '../../domain/roles';
+import { callerRoles } from '../guards';
 import type { DialogServices } from '../services';
+import { finalAuditId, type RemoveFlowState } from './removalFlow';
 
 export const REMOVE_ACTION = 'relationship.remove';
 export const SUSPEND_ACTION = 'subscriptions.suspend';
 
-/** Why an attempt ended as it did (`details.reason`; the audit card translates known ones). */
-export type RemovalReason =
-  | 'role'
-  | 'notAttested'
-  | 'customerMismatch'
-  | 'userCancelled'
-  | 'flowCancelled'
-  | 'alreadyRemoved'
-  | 'precondition'
-  | 'partnerCenter';
-
-export interface AttestationRecord {
-  version: string;
-  sha256: string;
-  language: string;
-  source: string;
-}
-
-export interface AttemptInput {
-  action: typeof REMOVE_ACTION | typeof SUSPEND_ACTION;
-  outcome: AuditEntry['outcome'];
-  roles: readonly PartnerRoleName[];
-  flowId: string;
-  customer?: { id?: string; companyName?: string; domain?: string };
-  reason?: RemovalReason;
-  attestation?: AttestationRecord;
+export interface AuditExtras {
+  /** The caller's roles when already known (otherwise looked up; none when that fails). */
+  roles?: readonly PartnerRoleName[];
+  /** Partner Center's request id of the call that decided the outcome. */
   requestId?: string;
   details?: Record<string, unknown>;
-  /** Fixed id for an entry that must be written at most once (a final outcome of a flow). */
-  id?: string;
 }
+
+/** What suspending a customer's active subscriptions did, subscription by subscription. */
+export interface SuspensionResult {
+  suspended: { id: string; name: string }[];
+  failed: { id: string; name: string; kind: string; requestId?: string }[];
+}
+
+type EntryInput = Omit<AuditEntry, 'id' | 'at' | 'partnerTenantId' | 'actor'> & {
+  id: string;
+  roles: readonly PartnerRoleName[];
+};
 
 /**
  * Writes removal attempts to the append-only audit log: who (Entra object id, display name,
  * roles), when, which customer, which statement text (version, hash, language), the outcome and
- * Partner Center's request id. A failed write is logged (without personal data) and reported to
- * the caller as `undefined`: the user's answer must still tell the truth about Partner Center.
+ * Partner Center's request id. Everything else comes from the flow: its customer, its statement,
+ * and the id of its one final entry. A failed write is logged (without personal data) and
+ * reported to the caller as `undefined`: the user's answer must still tell the truth about
+ * Partner Center.
  */
-export class RemovalAuditor {
+export class RemovalAudit {
   constructor(private readonly services: DialogServices) {}
 
-  async record(context: TurnContext, input: AttemptInput): Promise<AuditEntry | undefined> {
+  /**
+   * One entry of the flow's removal attempt. Every entry but a missing attestation (which the user
+   * can correct on the same card) is the flow's final one, written at most once.
+   */
+  async record(
+    context: TurnContext,
+    flow: RemoveFlowState,
+    outcome: AuditEntry['outcome'],
+    reason: RemovalReason | undefined,
+    extras: AuditExtras = {},
+  ): Promise<AuditEntry | undefined> {
+    const details: Record<string, unknown> = { flowId: flow.flowId, ...extras.details };
+    if (reason) details['reason'] = reason;
+    // A refusal by role happens before (or regardless of) any statement being attested to.
+    if (flow.statement && reason !== 'role') details['attestation'] = flow.statement;
+    return this.write(context, {
+      id: reason === 'notAttested' ? randomUUID() : finalAuditId(flow),
+      action: REMOVE_ACTION,
+      outcome,
+      roles: extras.roles ?? (await this.rolesOf(context)),
+      customer: customerOf(flow),
+      requestId: extras.requestId,
+      details,
+    });
+  }
+
+  /** The final entry of a flow that called Partner Center to remove the relationship. */
+  async recordRemoval(
+    context: TurnContext,
+    flow: RemoveFlowState,
+    outcome: RemovalOutcome,
+    extras: AuditExtras & { details: Record<string, unknown> },
+  ): Promise<AuditEntry | undefined> {
+    if (outcome.kind === 'removed') {
+      return this.record(context, flow, 'succeeded', undefined, { ...extras, requestId: outcome.requestId });
+    }
+    const { error } = outcome;
+    return this.record(context, flow, auditOutcomeOf(outcome), outcome.reason, {
+      roles: extras.roles,
+      requestId: error.requestId,
+      details: { ...extras.details, errorKind: error.kind, status: error.status, pcCode: error.pcCode },
+    });
+  }
+
+  /** The subscriptions suspended (or not) on the way to a removal. */
+  async recordSuspension(
+    context: TurnContext,
+    flow: RemoveFlowState,
+    result: SuspensionResult,
+  ): Promise<AuditEntry | undefined> {
+    const failed = result.failed.length > 0;
+    const details: Record<string, unknown> = { flowId: flow.flowId, ...result };
+    if (failed) details['reason'] = 'partnerCenter' satisfies RemovalReason;
+    return this.write(context, {
+      id: randomUUID(),
+      action: SUSPEND_ACTION,
+      outcome: failed ? 'failed' : 'succeeded',
+      roles: await this.rolesOf(context),
+      customer: customerOf(flow),
+      requestId: result.failed[0]?.requestId,
+      details,
+    });
+  }
+
+  private async rolesOf(context: TurnContext): Promise<PartnerRoleName[]> {
+    return callerRoles(context, this.services.roles).catch(() => [] as PartnerRoleName[]);
+  }
+
+  private async write(context: TurnContext, input: EntryInput): Promise<AuditEntry | undefined> {
     const from = context.activity.from;
-    const id = input.id ?? randomUUID();
-    const details: Record<string, unknown> = { flowId: input.flowId, ...input.details };
-    if (input.reason) details['reason'] = input.reason;
-    if (input.attestation) details['attestation'] = input.attestation;
+    const { roles, ...entry } = input;
     try {
       return await this.services.audit.append({
-        id,
+        ...entry,
         partnerTenantId: this.services.partnerTenantId,
-        action: input.action,
-        outcome: input.outcome,
-        actor: {
-          aadObjectId: from?.aadObjectId,
-          name: from?.name,
-          roles: [...input.roles],
-        },
-        customer: input.customer
-          ? {
-              id: input.customer.id,
-              companyName: input.customer.companyName,
-              domain: input.customer.domain,
-            }
-          : undefined,
-        requestId: input.requestId,
-        details,
+        actor: { aadObjectId: from?.aadObjectId, name: from?.name, roles: [...roles] },
       });
     } catch (err) {
       this.services.logger.error(
         {
-          auditId: id,
+          auditId: input.id,
           action: input.action,
           outcome: input.outcome,
           customerId: input.customer?.id,
-          flowId: input.flowId,
+          flowId: input.details?.['flowId'],
           error: err instanceof Error ? err.name : 'unknown',
         },
         'audit entry could not be written',
@@ -90,4 +132,11 @@ export class RemovalAuditor {
       return undefined;
     }
   }
+}
+
+/** The flow's customer as the audit records it (only the id when started from a record's button). */
+function customerOf(flow: RemoveFlowState): AuditEntry['customer'] {
+  const c = flow.customer;
+  if (c) return { id: c.id, companyName: c.companyName, domain: c.domain };
+  return flow.cardCustomerId ? { id: flow.cardCustomerId } : undefined;
 }
