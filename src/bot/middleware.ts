@@ -31,7 +31,10 @@ export class TenantFilterMiddleware implements Middleware {
 
   async onTurn(context: TurnContext, next: () => Promise<void>): Promise<void> {
     const tenant = tenantOf(context.activity);
-    if (tenant ? this.allowed.has(tenant) : this.allowMissingTenant) return next();
+    // Both places name the tenant: they must agree (a forged channelData must not override it).
+    const conversationTenant = context.activity.conversation?.tenantId?.toLowerCase();
+    const consistent = !tenant || !conversationTenant || conversationTenant === tenant;
+    if (consistent && (tenant ? this.allowed.has(tenant) : this.allowMissingTenant)) return next();
     this.logger.warn(
       { activityId: context.activity.id, activityType: context.activity.type },
       'foreign tenant refused',

@@ -1,6 +1,6 @@
 import { translatorFor } from '../../../src/i18n/i18n';
 import { SIMULATOR_USERS } from '../../../src/simulator/seed';
-import { TeamsChat, post } from '../../support/activities';
+import { FOREIGN_TENANT, TEST_TENANT, TeamsChat, post } from '../../support/activities';
 import { startTestApp, type TestApp } from '../../support/app';
 import { CapturingConnector } from '../../support/connector';
 import { cardOf, startSwitchableCosmos } from '../load/support';
@@ -57,5 +57,38 @@ describe('redelivery of an activity whose turn failed (over HTTP, embedded Cosmo
     expect((await post(bot.baseUrl, activity)).status).toBe(200);
     await new Promise((r) => setTimeout(r, 200));
     expect(connector.messages(c.conversationId)).toHaveLength(2);
+  });
+});
+
+/** Issue 17.7: channelData.tenant.id must agree with conversation.tenantId when both are present. */
+describe('tenant check with contradicting tenant ids (over HTTP)', () => {
+  let connector: CapturingConnector;
+  let bot: TestApp;
+  beforeAll(async () => {
+    connector = new CapturingConnector();
+    await connector.start();
+    bot = await startTestApp({ RECONCILE_INTERVAL_SECONDS: '0' });
+  });
+  afterAll(async () => {
+    await bot?.stop();
+    await connector?.stop();
+  });
+
+  it('refuses (localized) an allowed channelData tenant over a foreign conversation tenant', async () => {
+    for (const [locale, refusal] of [
+      ['en-US', /only available to the staff/],
+      ['de-DE', /nur den Mitarbeitenden/],
+    ] as const) {
+      const foreign = new TeamsChat({ serviceUrl: connector.url, tenantId: FOREIGN_TENANT, locale });
+      const activity = foreign.message('help', { channelData: { tenant: { id: TEST_TENANT } } });
+      expect((await post(bot.baseUrl, activity)).status).toBe(200);
+      await connector.waitFor(() => connector.messages(foreign.conversationId).length >= 1);
+      expect(connector.messages(foreign.conversationId)[0]!.text).toMatch(refusal);
+    }
+    // Agreeing ids still pass.
+    const own = new TeamsChat({ serviceUrl: connector.url });
+    await post(bot.baseUrl, own.message('help'));
+    await connector.waitFor(() => connector.messages(own.conversationId).length >= 1);
+    expect(cardOf(connector.messages(own.conversationId)[0]!)).toBeDefined();
   });
 });
