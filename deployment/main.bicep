@@ -132,6 +132,9 @@ param webhookCertSubject string = ''
 @description('RECONCILE_INTERVAL_SECONDS: seconds between reconciler runs, which find acceptances whose webhook was lost (0 = off).')
 param reconcileIntervalSeconds int = 300
 
+@description('NOTIFICATION_DRAIN_INTERVAL_SECONDS: seconds between drains of the webhook inbox and retries of failed notifications (outbox), also with the reconciler off (0 = off).')
+param notificationDrainIntervalSeconds int = 60
+
 @description('REMINDER_AFTER_DAYS: days an invitation may stay pending before its inviter gets one reminder (0 = never).')
 param reminderAfterDays int = 7
 
@@ -527,6 +530,7 @@ resource appSettings 'Microsoft.Web/sites/config@2023-12-01' = {
     WEBHOOK_TRUSTED_ROOTS_FILE: webhookTrustedRootsFile
     WEBHOOK_CERT_SUBJECT: webhookCertSubject
     RECONCILE_INTERVAL_SECONDS: string(reconcileIntervalSeconds)
+    NOTIFICATION_DRAIN_INTERVAL_SECONDS: string(notificationDrainIntervalSeconds)
     REMINDER_AFTER_DAYS: string(reminderAfterDays)
 
     // ── Platform ──

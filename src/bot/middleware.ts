@@ -31,7 +31,10 @@ export class TenantFilterMiddleware implements Middleware {
 
   async onTurn(context: TurnContext, next: () => Promise<void>): Promise<void> {
     const tenant = tenantOf(context.activity);
-    if (tenant ? this.allowed.has(tenant) : this.allowMissingTenant) return next();
+    // Both places name the tenant: they must agree (a forged channelData must not override it).
+    const conversationTenant = context.activity.conversation?.tenantId?.toLowerCase();
+    const consistent = !tenant || !conversationTenant || conversationTenant === tenant;
+    if (consistent && (tenant ? this.allowed.has(tenant) : this.allowMissingTenant)) return next();
     this.logger.warn(
       { activityId: context.activity.id, activityType: context.activity.type },
       'foreign tenant refused',
@@ -51,7 +54,8 @@ export class TenantFilterMiddleware implements Middleware {
 
 /**
  * Teams re-sends activities whose turn took long: the same activity id is processed once,
- * across every bot instance (a create-if-absent record in Cosmos).
+ * across every bot instance (a create-if-absent record in Cosmos). A turn that fails removes its
+ * record again (ETag-guarded), so Teams' retry of a failed turn is processed and answered.
  */
 export class DuplicateActivityMiddleware implements Middleware {
   constructor(
@@ -63,7 +67,20 @@ export class DuplicateActivityMiddleware implements Middleware {
     const a = context.activity;
     if (!a.id || (a.type !== ActivityTypes.Message && a.type !== ActivityTypes.Invoke)) return next();
     const key = `activity|${a.channelId}|${a.conversation?.id}|${a.id}`;
-    if (await this.store.markProcessed(key)) return next();
+    const claim = await this.store.claim(key);
+    if (claim) {
+      try {
+        return await next();
+      } catch (err) {
+        // The turn failed (onTurnError answers it): Teams' redelivery of this activity must run again.
+        await claim
+          .release()
+          .catch((e: unknown) =>
+            this.logger.warn({ activityId: a.id, err: (e as Error).message }, 'dedupe record not released'),
+          );
+        throw err;
+      }
+    }
     this.logger.info({ activityId: a.id, activityType: a.type }, 'duplicate activity ignored');
     if (a.type === ActivityTypes.Invoke) {
       await answerInvoke(context, {

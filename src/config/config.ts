@@ -102,6 +102,7 @@ const envSchema = z.object({
   WEBHOOK_TRUSTED_ROOTS_FILE: optionalString,
   WEBHOOK_CERT_SUBJECT: optionalString,
   RECONCILE_INTERVAL_SECONDS: intIn(300, 0, 86400),
+  NOTIFICATION_DRAIN_INTERVAL_SECONDS: intIn(60, 0, 86400),
   REMINDER_AFTER_DAYS: intIn(7, 0, 365),
 });
 
@@ -154,6 +155,8 @@ export interface AppConfig {
     readonly expectedCertSubject?: string;
     /** Seconds between reconciler runs; 0 = off. */
     readonly reconcileIntervalSeconds: number;
+    /** Seconds between webhook-inbox drains and outbox retries (also with the reconciler off); 0 = off. */
+    readonly drainIntervalSeconds: number;
     /** Days an invitation is pending before its inviter gets one reminder; 0 = no reminders. */
     readonly reminderAfterDays: number;
   };
@@ -280,6 +283,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
       trustedRootsFile: e.WEBHOOK_TRUSTED_ROOTS_FILE,
       expectedCertSubject: e.WEBHOOK_CERT_SUBJECT,
       reconcileIntervalSeconds: e.RECONCILE_INTERVAL_SECONDS,
+      drainIntervalSeconds: e.NOTIFICATION_DRAIN_INTERVAL_SECONDS,
       reminderAfterDays: e.REMINDER_AFTER_DAYS,
     },
     simulator: {

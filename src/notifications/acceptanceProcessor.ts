@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { renderAcceptedCard } from '../cards/notificationCards';
 import type { AuditLog } from '../domain/audit';
 import type { ConversationRepository } from '../domain/conversations';
@@ -13,13 +12,8 @@ import type { Clock } from './clock';
 import { cardActivity, conversationIdOf, type NotificationDelivery } from './delivery';
 import { ACCEPTANCE_EVENTS, customerIdOf, parseWebhookEvent } from './events';
 import { matchInvitation } from './matcher';
-import {
-  acceptanceId,
-  DECISION_TTL_SECONDS,
-  EVENT_TTL_SECONDS,
-  type AcceptanceRecord,
-  type DeliveryRecord,
-} from './records';
+import { withOutboxSchedule } from './outbox';
+import { acceptanceId, DECISION_TTL_SECONDS, type AcceptanceRecord, type DeliveryRecord } from './records';
 
 export type WebhookOutcome = 'processed' | 'duplicate' | 'ignored' | 'invalid';
 export type AcceptanceOutcome = 'notified' | 'duplicate' | 'in_progress' | 'customer_gone' | 'lost_ownership';
@@ -65,7 +59,7 @@ export class AcceptanceProcessor {
     return new Date(this.deps.clock.now()).toISOString();
   }
 
-  /** Handles one verified webhook body. A body seen before does nothing. */
+  /** Handles one verified webhook body (from the inbox, which drops bodies seen before). */
   async handleWebhook(raw: Buffer): Promise<WebhookOutcome> {
     const event = parseWebhookEvent(raw);
     if (!event) {
@@ -82,25 +76,9 @@ export class AcceptanceProcessor {
       this.log.warn({ eventName: event.eventName }, 'webhook: no customer id in ResourceUri');
       return 'invalid';
     }
-    const key = `webhook-event:${createHash('sha256').update(raw).digest('hex')}`;
-    const fresh = await this.deps.dedupe.tryCreate({
-      id: key,
-      type: 'event',
-      receivedAt: this.nowIso(),
-      ttl: EVENT_TTL_SECONDS,
-    });
-    if (!fresh) {
-      this.log.info({ eventName: event.eventName }, 'webhook: duplicate delivery ignored');
-      return 'duplicate';
-    }
-    try {
-      const outcome = await this.processAcceptance(customerId, { kind, source: 'webhook' });
-      this.log.info({ eventName: event.eventName, outcome }, 'webhook: processed');
-    } catch (err) {
-      // Let a redelivery (or the reconciler) try again.
-      await this.deps.dedupe.delete(key).catch(() => undefined);
-      throw err;
-    }
+    // The inbox (WebhookInbox) stored this body once; processing an acceptance is idempotent.
+    const outcome = await this.processAcceptance(customerId, { kind, source: 'webhook' });
+    this.log.info({ eventName: event.eventName, outcome }, 'webhook: processed');
     return 'processed';
   }
 
@@ -172,6 +150,11 @@ export class AcceptanceProcessor {
       'acceptance: recorded',
     );
     return this.complete(created);
+  }
+
+  /** Completes a record this instance has just taken over (the outbox's retry round). */
+  completeTaken(record: Stored<AcceptanceRecord>): Promise<AcceptanceOutcome> {
+    return this.complete(record);
   }
 
   /** Finishes records whose owner stopped renewing them (crash, restart). Returns how many. */
@@ -275,7 +258,7 @@ export class AcceptanceProcessor {
       if (!saved) return 'lost_ownership';
       record = saved;
     }
-    const done = await this.save({ ...record, state: 'done' });
+    const done = await this.save(withOutboxSchedule({ ...record, state: 'done' }, this.deps.clock.now()));
     if (!done) return 'lost_ownership';
     this.log.info(
       {

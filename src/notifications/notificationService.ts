@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { AuditLog } from '../domain/audit';
 import type { ConversationRepository } from '../domain/conversations';
 import type { InvitationRepository } from '../domain/invitations';
@@ -10,8 +10,11 @@ import type { LeaseRepository } from '../storage/leaseRepository';
 import { AcceptanceProcessor, type WebhookOutcome } from './acceptanceProcessor';
 import { systemClock, type Clock } from './clock';
 import { NotificationDelivery } from './delivery';
+import { WebhookInbox } from './inbox';
+import { NotificationOutbox } from './outbox';
 import { ProactiveSender, type ProactiveSenderOptions, type ProactiveTransport } from './proactiveSender';
 import { Reconciler, type ReconcileResult } from './reconciler';
+import { inboxId } from './records';
 import { ReminderJob } from './reminderJob';
 
 export interface NotificationServiceOptions {
@@ -37,12 +40,20 @@ export interface NotificationServiceOptions {
   >;
   /** A notification left half-sent this long by a stopped instance is finished by another (default 10 min). */
   staleAfterMs?: number;
+  /** Between inbox drains and outbox retries (under the lease), also with the reconciler off; 0 = off. */
+  drainIntervalMs?: number;
+  /** Longest wait for in-flight work when stopping (default 10 s). */
+  stopWaitMs?: number;
 }
 
 export interface ScheduledRunResult {
   reconciled?: ReconcileResult;
   resumed: number;
   reminders: number;
+  /** Inbox entries processed by the drain. */
+  drained: number;
+  /** Failed notifications the outbox delivered now. */
+  redelivered: number;
 }
 
 /** Longest wait for in-flight work when stopping. */
@@ -59,11 +70,14 @@ export class NotificationService {
   readonly processor: AcceptanceProcessor;
   readonly reconciler: Reconciler;
   readonly reminders: ReminderJob;
+  readonly inbox: WebhookInbox;
+  readonly outbox: NotificationOutbox;
   private readonly log: Logger;
   private readonly clock: Clock;
   private readonly leaseName: string;
   private readonly tasks = new Set<Promise<unknown>>();
   private timer: NodeJS.Timeout | undefined;
+  private drainTimer: NodeJS.Timeout | undefined;
   private running: Promise<ScheduledRunResult | undefined> | undefined;
   private stopped = false;
 
@@ -94,6 +108,22 @@ export class NotificationService {
       logger: this.log,
       staleAfterMs: options.staleAfterMs,
     });
+    this.inbox = new WebhookInbox({
+      dedupe: options.dedupe,
+      handle: (raw) => this.processor.handleWebhook(raw),
+      instanceId: this.instanceId,
+      clock: this.clock,
+      logger: this.log,
+      staleAfterMs: options.staleAfterMs ?? 10 * 60_000,
+    });
+    this.outbox = new NotificationOutbox({
+      partnerTenantId: options.partnerTenantId,
+      instanceId: this.instanceId,
+      dedupe: options.dedupe,
+      clock: this.clock,
+      logger: this.log,
+      complete: (record) => this.processor.completeTaken(record),
+    });
     this.reconciler = new Reconciler({
       partnerTenantId: options.partnerTenantId,
       partnerCenter: options.partnerCenter,
@@ -112,15 +142,30 @@ export class NotificationService {
     });
   }
 
-  /** Processes a verified webhook body in the background (the HTTP answer does not wait). */
+  /**
+   * Stores a verified webhook body in the inbox (resolves once it is stored: only then may the
+   * webhook answer 202; rejects when storage is unavailable), then processes it in the background.
+   */
+  async acceptWebhook(raw: Buffer): Promise<void> {
+    const { result } = await this.inbox.store(raw);
+    if (result === 'stored') void this.enqueueWebhook(raw);
+  }
+
+  /** Processes the stored inbox entry of this body in the background; a failure is retried by the drain. */
   enqueueWebhook(raw: Buffer): Promise<WebhookOutcome | undefined> {
-    const task = this.processor.handleWebhook(raw).catch((err: unknown) => {
-      this.log.error(
-        { err: errorSummary(err) },
-        'webhook: processing failed; the reconciler will pick it up',
-      );
-      return undefined;
-    });
+    const id = inboxId(createHash('sha256').update(raw).digest('hex'));
+    const task = this.inbox
+      .process(id)
+      .then((result) =>
+        result === 'failed' || result === 'in_progress' || result === 'missing' ? undefined : result,
+      )
+      .catch((err: unknown) => {
+        this.log.error(
+          { err: errorSummary(err) },
+          'webhook: processing failed; the inbox drain will retry it',
+        );
+        return undefined;
+      });
     this.track(task);
     return task;
   }
@@ -144,7 +189,7 @@ export class NotificationService {
       this.log.debug('scheduled run: another instance holds the lease');
       return undefined;
     }
-    const result: ScheduledRunResult = { resumed: 0, reminders: 0 };
+    const result: ScheduledRunResult = { resumed: 0, reminders: 0, drained: 0, redelivered: 0 };
     try {
       result.reconciled = await this.reconciler.run();
     } catch (err) {
@@ -162,13 +207,54 @@ export class NotificationService {
     } catch (err) {
       this.log.warn({ err: errorSummary(err) }, 'reminder job failed; next run will try again');
     }
+    Object.assign(result, await this.drainAndRetry());
     return result;
+  }
+
+  /** Inbox drain and outbox retries (the caller holds the lease). Failures wait for the next run. */
+  private async drainAndRetry(): Promise<{ drained: number; redelivered: number }> {
+    const out = { drained: 0, redelivered: 0 };
+    if (this.stopped) return out;
+    try {
+      out.drained = await this.inbox.drain();
+    } catch (err) {
+      this.log.warn({ err: errorSummary(err) }, 'inbox drain failed; next run will try again');
+    }
+    try {
+      out.redelivered = await this.outbox.run();
+    } catch (err) {
+      this.log.warn({ err: errorSummary(err) }, 'outbox run failed; next run will try again');
+    }
+    return out;
+  }
+
+  /** Only the inbox drain and the outbox, under the lease (its own timer; runs with the reconciler off). */
+  async runDrain(): Promise<{ drained: number; redelivered: number } | undefined> {
+    if (!(await this.options.leases.tryAcquire(this.leaseName, this.instanceId, this.leaseDurationMs())))
+      return undefined;
+    return this.drainAndRetry();
   }
 
   /** Starts the timer (no-op when the interval is 0). The first run comes after one interval. */
   start(): void {
     this.stopped = false;
     if (this.options.reconcileIntervalMs > 0) this.schedule();
+    if ((this.options.drainIntervalMs ?? 0) > 0) this.scheduleDrain();
+  }
+
+  private scheduleDrain(): void {
+    if (this.stopped) return;
+    const interval = this.options.drainIntervalMs ?? 0;
+    this.drainTimer = setTimeout(
+      () => {
+        const run = this.runDrain()
+          .catch((err: unknown) => this.log.warn({ err: errorSummary(err) }, 'drain run failed'))
+          .finally(() => this.scheduleDrain());
+        this.track(run);
+      },
+      Math.round(interval * (0.9 + Math.random() * 0.2)),
+    );
+    this.drainTimer.unref();
   }
 
   private schedule(): void {
@@ -188,12 +274,14 @@ export class NotificationService {
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
+    if (this.drainTimer) clearTimeout(this.drainTimer);
     this.timer = undefined;
+    this.drainTimer = undefined;
     let timeout: NodeJS.Timeout | undefined;
     await Promise.race([
       this.whenIdle(),
       new Promise<void>((resolve) => {
-        timeout = setTimeout(resolve, STOP_WAIT_MS);
+        timeout = setTimeout(resolve, this.options.stopWaitMs ?? STOP_WAIT_MS);
         timeout.unref();
       }),
     ]);

@@ -42,6 +42,36 @@ export interface AcceptanceRecord extends DedupeRecord {
   updatedAt: string;
   /** Undefined until the recipients were determined. */
   deliveries?: DeliveryRecord[];
+  /** Outbox: a delivery failed after all its attempts; the outbox job retries it after this time. */
+  retryAt?: string;
+  /** Outbox rounds done so far (each round is a full ProactiveSender attempt series). */
+  retryRound?: number;
+}
+
+/**
+ * A verified webhook body in the inbox (`webhook-event:<sha256 of the body>`, created if absent
+ * before the 202 is answered). `received` until processed, then `processed` with a TTL (so
+ * Partner Center's redeliveries of the same body are still recognised for a week).
+ */
+export interface InboxRecord extends DedupeRecord {
+  type: 'inbox';
+  state: 'received' | 'processed';
+  eventName: string;
+  /** The raw body (UTF-8); dropped once processed. */
+  body?: string;
+  receivedAt: string;
+  /** The drain processes `received` entries due by this time. */
+  nextAttemptAt: string;
+  attempts: number;
+  /** Set while an instance works on it; a claim older than the stale time is taken over. */
+  owner?: string;
+  claimedAt?: string;
+  lastError?: string;
+  processedAt?: string;
+}
+
+export function inboxId(sha256Hex: string): string {
+  return `webhook-event:${sha256Hex}`;
 }
 
 /** The once-only reminder for one invitation (`reminder:<partner>:<invitation>`). */

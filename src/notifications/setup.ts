@@ -83,6 +83,7 @@ export function setupNotifications(input: NotificationsSetupInput): Notification
     transport: new BotFrameworkTransport(input.adapter, config.bot.appId ?? ''),
     reconcileIntervalMs: settings.reconcileIntervalSeconds * 1000,
     reminderAfterDays: settings.reminderAfterDays,
+    drainIntervalMs: settings.drainIntervalSeconds * 1000,
     ...input.overrides,
   });
 
@@ -91,7 +92,7 @@ export function setupNotifications(input: NotificationsSetupInput): Notification
     registerRoutes(server) {
       registerWebhookRoute(server, {
         verifier: verifier ?? refuseAll,
-        accept: (raw) => service.enqueueWebhook(raw),
+        accept: (raw) => service.acceptWebhook(raw),
         logger,
         maxBodyBytes: config.server.maxRequestBodyBytes,
       });

@@ -109,10 +109,11 @@ export class WebhookVerifier implements WebhookRequestVerifier {
       if (!match?.[1]) throw new Rejected('malformed_signature');
       const signature = Buffer.from(match[1], 'base64');
       const url = this.allowedUrl(certificateUrl);
-      const certificate = await this.certificateFor(url);
+      const { key, certificate } = await this.certificateFor(url);
       if (!verifySignature('sha256', rawBody, certificate.publicKey, signature)) {
         throw new Rejected('signature_invalid');
       }
+      this.remember(key, certificate);
       return { ok: true };
     } catch (err) {
       if (err instanceof Rejected) {
@@ -141,16 +142,36 @@ export class WebhookVerifier implements WebhookRequestVerifier {
     return url;
   }
 
-  private async certificateFor(url: URL): Promise<X509Certificate> {
-    const key = url.href;
+  /**
+   * The certificate behind a URL, cached by the normalized URL (no query or fragment, lower-case
+   * host). Only a certificate that verified a signature enters the cache (see `remember`), so
+   * unsigned or forged requests cannot evict the real one; eviction is least-recently-used.
+   */
+  private async certificateFor(url: URL): Promise<{ key: string; certificate: X509Certificate }> {
+    const key = cacheKey(url);
     const cached = this.cache.get(key);
-    if (cached && cached.expires > this.now()) return cached.certificate;
+    if (cached && cached.expires > this.now()) {
+      this.cache.delete(key); // most recently used goes last
+      this.cache.set(key, cached);
+      return { key, certificate: cached.certificate };
+    }
     let pending = this.inFlight.get(key);
     if (!pending) {
-      pending = this.load(url).finally(() => this.inFlight.delete(key));
+      pending = this.load(new URL(key)).finally(() => this.inFlight.delete(key));
       this.inFlight.set(key, pending);
     }
-    return pending;
+    return { key, certificate: await pending };
+  }
+
+  private remember(key: string, certificate: X509Certificate): void {
+    if (this.cache.has(key)) return;
+    while (this.cache.size >= MAX_CACHED) {
+      const oldest = this.cache.keys().next().value;
+      if (oldest === undefined) break;
+      this.cache.delete(oldest);
+    }
+    const expires = Math.min(this.now() + this.cacheTtlMs, Date.parse(certificate.validTo));
+    this.cache.set(key, { certificate, expires });
   }
 
   private async load(url: URL): Promise<X509Certificate> {
@@ -166,9 +187,6 @@ export class WebhookVerifier implements WebhookRequestVerifier {
     this.checkValidity(leaf, now);
     if (!this.subjectMatches(leaf)) throw new Rejected('certificate_subject_mismatch');
     this.checkChain(leaf, intermediates, now);
-    if (this.cache.size >= MAX_CACHED) this.cache.clear();
-    const notAfter = Date.parse(leaf.validTo);
-    this.cache.set(url.href, { certificate: leaf, expires: Math.min(now + this.cacheTtlMs, notAfter) });
     return leaf;
   }
 
@@ -210,6 +228,11 @@ function issuedBy(subject: X509Certificate, issuer: X509Certificate): boolean {
 function single(value: string | string[] | undefined): string | undefined {
   const v = Array.isArray(value) ? value[0] : value;
   return v && v.trim() ? v : undefined;
+}
+
+/** The cache key (and the URL fetched): scheme, lower-case host, port and path; no query, no fragment. */
+export function cacheKey(url: URL): string {
+  return `${url.protocol}//${url.host.toLowerCase()}${url.pathname}`;
 }
 
 function normalizeHosts(hosts: readonly string[]): string[] {

@@ -7,15 +7,15 @@ export const WEBHOOK_PATH = '/api/partner-center/events';
 
 export interface WebhookRouteOptions {
   verifier: WebhookRequestVerifier;
-  /** Called with the verified raw body; must not block (the answer does not wait for it). */
-  accept: (raw: Buffer) => unknown;
+  /** Stores the verified raw body (resolves once stored; the 202 waits for it, a rejection answers 503). */
+  accept: (raw: Buffer) => Promise<void>;
   logger: Logger;
   maxBodyBytes: number;
 }
 
 /**
  * `POST /api/partner-center/events`: Partner Center's webhook. The signature is checked over the
- * raw body before anything else; a verified event is answered 202 at once and processed in the
+ * raw body before anything else; a verified event is stored, answered 202 and processed in the
  * background. Every refusal is 401 (or 413 for a body over the limit) with a log line naming the
  * reason, never the payload.
  */
@@ -43,8 +43,14 @@ export function registerWebhookRoute(server: Server, options: WebhookRouteOption
       res.json(401, { error: 'unauthorized' });
       return;
     }
-    // Handed over before answering (so it is tracked at once); it runs in the background.
-    options.accept(raw);
+    // Stored (inbox) before answering: a 202 means nothing is lost; processing runs in the background.
+    try {
+      await options.accept(raw);
+    } catch (err) {
+      log.error({ err: (err as Error).message }, 'webhook not stored; Partner Center will redeliver');
+      res.json(503, { error: 'unavailable' });
+      return;
+    }
     res.json(202, { status: 'accepted' });
   });
 }

@@ -2,10 +2,19 @@ import type { Container } from '@azure/cosmos';
 import { cosmosStatus, toStorageError } from './errors';
 import { toCosmosId } from './keys';
 
+/** A claimed activity: the turn runs; a failed turn gives the claim back so a redelivery runs again. */
+export interface ActivityClaim {
+  /** Removes the record this claim created (ETag-guarded: never someone else's). */
+  release(): Promise<void>;
+}
+
 /** Records that something was processed, once, across instances (create-if-absent with a TTL). */
 export interface ProcessedActivityStore {
-  /** True the first time `key` is marked; false when it was marked before. */
-  markProcessed(key: string): Promise<boolean>;
+  /**
+   * Claims `key` for one turn: undefined when it was claimed before (processed, or being processed
+   * by another instance). The record stays as the "processed" mark unless the claim is released.
+   */
+  claim(key: string): Promise<ActivityClaim | undefined>;
 }
 
 export class CosmosProcessedActivityStore implements ProcessedActivityStore {
@@ -14,19 +23,33 @@ export class CosmosProcessedActivityStore implements ProcessedActivityStore {
     private readonly ttlSeconds = 24 * 3600,
   ) {}
 
-  async markProcessed(key: string): Promise<boolean> {
+  async claim(key: string): Promise<ActivityClaim | undefined> {
     const id = toCosmosId(key);
+    let etag: string | undefined;
     try {
-      await this.container.items.create({
+      const { resource } = await this.container.items.create({
         id,
         kind: 'processed',
         ttl: this.ttlSeconds,
         at: new Date().toISOString(),
       });
-      return true;
+      etag = (resource as { _etag?: string } | undefined)?._etag;
     } catch (err) {
-      if (cosmosStatus(err) === 409) return false; // processed before: the expected duplicate case
+      if (cosmosStatus(err) === 409) return undefined; // processed before: the expected duplicate case
       throw toStorageError(err, 'dedupe record');
+    }
+    return { release: () => this.release(id, etag) };
+  }
+
+  private async release(id: string, etag: string | undefined): Promise<void> {
+    try {
+      await this.container
+        .item(id, id)
+        .delete(etag ? { accessCondition: { type: 'IfMatch', condition: etag } } : undefined);
+    } catch (err) {
+      const status = cosmosStatus(err);
+      if (status === 404 || status === 412) return; // gone already, or no longer this claim's record
+      throw toStorageError(err, 'dedupe release');
     }
   }
 }
