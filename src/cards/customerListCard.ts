@@ -8,7 +8,7 @@ import {
 } from '../domain/customerList';
 import type { CustomerDetails, CustomerListPage } from '../domain/customerListService';
 import { isPartnerCenterError, type PartnerCenterError } from '../partnerCenter/errors';
-import { partnerCenterErrorText } from '../dialogs/partnerCenterMessages';
+import { partnerCenterErrorText } from '../i18n/partnerCenterErrors';
 import { defineCard, render, type AdaptiveCardJson } from './render';
 import { encodePosition } from './customerListActions';
 

@@ -10,9 +10,9 @@ import {
 import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
 import { commandWord, renderHelpCard } from '../cards/helpCard';
 import { translatorFor } from '../i18n/i18n';
-import { COMMANDS_NEEDING_SIGN_IN, createSignInPrompt, SIGN_IN_PROMPT_ID, signOut } from '../bot/signIn';
+import { COMMANDS_NEEDING_SIGN_IN, createSignInPrompt, SIGN_IN_PROMPT_ID, signOut } from './signIn';
 import { isCardInvoke, respondExpired } from './cardFlow';
-import { recognizeCommand, type CommandName } from './commands';
+import { recognizeCommand, type CommandName } from '../i18n/commands';
 import { InterruptibleDialog } from './interruptibleDialog';
 import { sendCard } from './respond';
 

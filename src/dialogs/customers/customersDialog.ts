@@ -4,7 +4,7 @@ import {
   type DialogTurnResult,
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
-import { cardResponse, messageResponse } from '../../bot/cardActions';
+import { cardResponse, messageResponse } from '../cardResponses';
 import { customerIdSchema } from '../../cards/customerListActions';
 import { isCardInvoke, setCardResponse } from '../cardFlow';
 import type { CommandDialogOptions } from '../mainDialog';

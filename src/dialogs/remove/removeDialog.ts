@@ -12,7 +12,7 @@ import {
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import { z } from 'zod';
-import { cardResponse, messageResponse } from '../../bot/cardActions';
+import { cardResponse, messageResponse } from '../cardResponses';
 import {
   renderRemoveChooseCard,
   renderRemovePreconditionsCard,
@@ -37,10 +37,10 @@ import {
   type CardAction,
   type CardActionPromptOptions,
 } from '../cardFlow';
-import { COMMAND_WORDS } from '../commands';
+import { COMMAND_WORDS } from '../../i18n/commands';
 import { callerRoles, ensureAllowed } from '../guards';
 import type { CommandDialogOptions } from '../mainDialog';
-import { partnerCenterErrorText } from '../partnerCenterMessages';
+import { partnerCenterErrorText } from '../../i18n/partnerCenterErrors';
 import { callContextOf, type DialogServices } from '../services';
 import { FlowClaims } from './flowClaims';
 import {
