@@ -21,7 +21,7 @@ import {
   renderRemoveWarningCard,
   clip,
   customerFacts,
-  plain,
+  escapeMarkdown,
   type RemoveActionData,
 } from '../../cards/removeCards';
 import type { AdaptiveCardJson } from '../../cards/render';
@@ -253,7 +253,7 @@ export class RemoveDialog extends ComponentDialog {
       flow.searchText = text;
       const { matches, totalCount } = await this.search(step.context, text);
       if (matches.length === 0) {
-        await say(step.context, t.t('remove.notFound', { text: plain(text) }));
+        await say(step.context, t.t('remove.notFound', { text: escapeMarkdown(text) }));
         return this.finish(step, flow);
       }
       if (matches.length === 1 && matches[0]) {
@@ -338,7 +338,7 @@ export class RemoveDialog extends ComponentDialog {
           title: t.t('remove.result.cancelledTitle'),
           color: 'Default',
           facts: flow.customer ? customerFacts(t, toCustomer(flow.customer), false) : [],
-          lines: name ? [{ text: t.t('remove.result.cancelled', { name: plain(name) }) }] : [],
+          lines: name ? [{ text: t.t('remove.result.cancelled', { name: escapeMarkdown(name) }) }] : [],
           footer: entry ? t.t('remove.result.auditRef', { id: entry.id }) : '',
         }),
       ),
@@ -426,7 +426,7 @@ export class RemoveDialog extends ComponentDialog {
     const notice = done.length ? t.t('remove.suspend.done', { count: done.length }) : undefined;
     const error = failed.length
       ? t.t('remove.suspend.partial', {
-          names: failed.map((f) => plain(f.name)).join(', '),
+          names: failed.map((f) => escapeMarkdown(f.name)).join(', '),
           error: partnerCenterErrorText(t, lastError),
         })
       : undefined;
@@ -521,8 +521,8 @@ export class RemoveDialog extends ComponentDialog {
     const lines = [
       {
         text: t.t('remove.result.success', {
-          name: plain(customer.companyName),
-          domain: plain(customer.domain),
+          name: escapeMarkdown(customer.companyName),
+          domain: escapeMarkdown(customer.domain),
         }),
       },
       {
@@ -629,13 +629,15 @@ export class RemoveDialog extends ComponentDialog {
     err: PartnerCenterError,
     auditId: string | undefined,
   ): AdaptiveCardJson {
-    const name = plain(customer.companyName);
+    const name = escapeMarkdown(customer.companyName);
     const lines: { text: string }[] = [];
     if (reason === 'alreadyRemoved') lines.push({ text: t.t('remove.result.alreadyRemoved', { name }) });
     else if (reason === 'precondition') {
       lines.push({ text: t.t('remove.result.precondition', { name }) });
       if (err.description)
-        lines.push({ text: t.t('remove.pre.reported', { detail: plain(clip(err.description, 500)) }) });
+        lines.push({
+          text: t.t('remove.pre.reported', { detail: escapeMarkdown(clip(err.description, 500)) }),
+        });
       lines.push({ text: t.t('remove.pre.steps') });
     } else lines.push({ text: partnerCenterErrorText(t, err) });
     lines.push({ text: t.t('remove.result.startAgain', { command: COMMAND_WORDS.remove[t.language] }) });
