@@ -4,14 +4,6 @@ import {
   type CloudAdapter,
   type ConfigurationBotFrameworkAuthenticationOptions,
 } from 'botbuilder';
-import { cachedUserToken } from './bot/signIn';
-import { OptimisticConversationState } from './bot/optimisticConversationState';
-import {
-  DuplicateActivityMiddleware,
-  SerializeConversationMiddleware,
-  TenantFilterMiddleware,
-} from './bot/middleware';
-import { CosmosProcessedActivityStore } from './storage/processedActivities';
 import type { DialogState } from 'botbuilder-dialogs';
 import type { Server } from 'restify';
 import type { AppConfig } from './config/config';
@@ -20,14 +12,19 @@ import { createAdapter } from './bot/adapter';
 import { CardActionRouter } from './bot/cardActions';
 import { ConversationTracker } from './bot/conversationTracker';
 import { CustomerConnectBot } from './bot/customerConnectBot';
+import {
+  DuplicateActivityMiddleware,
+  SerializeConversationMiddleware,
+  TenantFilterMiddleware,
+} from './bot/middleware';
+import { OptimisticConversationState } from './bot/optimisticConversationState';
+import { cachedUserToken, createFeatures, registerFeatures, type DialogServices } from './dialogs';
+import { CustomerPageCache } from './domain/customerCache';
+import { PartnerCenterRoleService } from './identity/partnerCenterRoles';
 import { CachingRoleService, type RoleService } from './domain/roles';
-import { PartnerCenterRoleService } from './domain/partnerRoleService';
 import { GRAPH_SCOPE, GraphRoleService } from './identity/graphRoleService';
-import { respondExpired, takeCardResponse } from './dialogs/cardFlow';
-import type { Feature } from './dialogs/feature';
-import { MainDialog } from './dialogs/mainDialog';
-import type { DialogServices } from './dialogs/services';
-import { messageResponse } from './bot/cardActions';
+import type { NotificationService } from './notifications/notificationService';
+import { setupNotifications, type NotificationOverrides } from './notifications/setup';
 import type { PartnerCenterClient } from './partnerCenter/client';
 import {
   DelegatedTokenProvider,
@@ -37,11 +34,13 @@ import {
   StaticTokenProvider,
 } from './partnerCenter';
 import { createServer, listen, closeServer } from './server/server';
+import { registerWebhookRoute, WEBHOOK_PATH } from './server/webhook';
 import {
   createPartnerCenterSimulator,
   registerSimulatorRoutes,
   SIMULATOR_API_BASE_PATH,
   SIMULATOR_PARTNER_TENANT_ID,
+  SIMULATOR_WEBHOOK_CERT_SUBJECT,
   type PartnerCenterSimulator,
 } from './simulator';
 import { CosmosAuditLog } from './storage/auditRepository';
@@ -49,14 +48,7 @@ import { createCosmos, type CosmosHandle } from './storage/cosmos';
 import { CosmosBotStorage } from './storage/cosmosBotStorage';
 import { CosmosConversationRepository } from './storage/conversationRepository';
 import { CosmosInvitationRepository } from './storage/invitationRepository';
-import { CustomerPageCache } from './domain/customerCache';
-import { createCustomersFeature } from './dialogs/customers/feature';
-import { createInviteFeature } from './dialogs/invite/feature';
-import { createRemoveFeature } from './dialogs/remove/feature';
-import { createNotificationsFeature } from './dialogs/notifications/feature';
-import { createProvidersFeature } from './dialogs/providers/feature';
-import type { NotificationService } from './notifications/notificationService';
-import { setupNotifications, type NotificationOverrides } from './notifications/setup';
+import { CosmosProcessedActivityStore } from './storage/processedActivities';
 
 export interface AppOverrides {
   /** Use this Cosmos handle instead of creating one (tests share one embedded server). */
@@ -104,17 +96,6 @@ export async function createApp(
   }
 }
 
-/** The feature modules; each adds commands, dialog verbs and card actions. */
-function features(services: DialogServices): Feature[] {
-  return [
-    createCustomersFeature(services),
-    createInviteFeature(services),
-    createRemoveFeature(services),
-    createNotificationsFeature(services),
-    createProvidersFeature(services),
-  ];
-}
-
 function buildApp(
   config: AppConfig,
   logger: Logger,
@@ -137,13 +118,15 @@ function buildApp(
 
   // A random bearer token for the simulator, so a test can prove no token reaches the logs.
   const simulatorToken = `sim-${randomUUID()}`;
-  // In embedded mode the client talks to the simulator on this very server, over HTTP.
-  let partnerCenterBaseUrl = simulator
-    ? `${config.server.publicBaseUrl}${SIMULATOR_API_BASE_PATH}`
-    : (config.partnerCenter.baseUrl ?? PARTNER_CENTER_BASE_URL);
-  const makeClient = () =>
+  // In embedded mode the client talks to the simulator on this very server, over HTTP; its port is
+  // known only once the server listens (port 0 in tests), so the client asks for the base URL per call.
+  let simulatorOrigin = config.server.publicBaseUrl;
+  const partnerCenter: PartnerCenterClient =
+    overrides.partnerCenter ??
     new HttpPartnerCenterClient({
-      baseUrl: partnerCenterBaseUrl,
+      baseUrl: simulator
+        ? () => `${simulatorOrigin}${SIMULATOR_API_BASE_PATH}`
+        : (config.partnerCenter.baseUrl ?? PARTNER_CENTER_BASE_URL),
       tokenProvider: simulator
         ? new StaticTokenProvider(simulatorToken)
         : new DelegatedTokenProvider({
@@ -156,16 +139,6 @@ function buildApp(
       logger: logger.child({ module: 'partnerCenter' }),
       timeoutMs: config.partnerCenter.timeoutMs,
       maxRetries: config.partnerCenter.maxRetries,
-    });
-  let httpClient = makeClient();
-  const partnerCenter: PartnerCenterClient =
-    overrides.partnerCenter ??
-    // Late-bound: the simulator's port is only known once the server listens (port 0 in tests).
-    new Proxy({} as PartnerCenterClient, {
-      get: (_target, prop: keyof PartnerCenterClient) => {
-        const value = httpClient[prop];
-        return typeof value === 'function' ? value.bind(httpClient) : value;
-      },
     });
 
   const createGraphRoleService = () => {
@@ -212,33 +185,11 @@ function buildApp(
   const dialogState = conversationState.createProperty<DialogState>('dialogState');
   const conversations = new ConversationTracker(conversationRepository, partnerTenantId);
   const cardActions = new CardActionRouter(logger.child({ module: 'cardActions' }));
-  const all = features(services);
-  const mainDialog = new MainDialog(Object.assign({}, ...all.map((f) => f.commands ?? {})), {
-    signInConnection: signInConnection,
+  const mainDialog = registerFeatures(createFeatures(services), {
+    cardActions,
+    dialogState,
+    signInConnection,
   });
-
-  for (const feature of all) {
-    for (const verb of feature.dialogVerbs ?? []) {
-      cardActions.register(verb, async ({ context }) => {
-        await mainDialog.run(context, dialogState);
-        const response = takeCardResponse(context);
-        if (response) return response;
-        respondExpired(context);
-        return takeCardResponse(context) ?? messageResponse('');
-      });
-    }
-    for (const [verb, command] of Object.entries(feature.startVerbs ?? {})) {
-      cardActions.register(verb, async ({ context, data }) => {
-        await mainDialog.runCommand(context, dialogState, command, data);
-        const response = takeCardResponse(context);
-        if (response) return response;
-        respondExpired(context);
-        return takeCardResponse(context) ?? messageResponse('');
-      });
-    }
-    for (const [verb, handler] of Object.entries(feature.cardActions ?? {}))
-      cardActions.register(verb, handler);
-  }
 
   const bot = new CustomerConnectBot({
     conversationState,
@@ -274,9 +225,12 @@ function buildApp(
     cosmos,
     services,
     adapter,
-    simulator,
+    embedded: simulator
+      ? { trustedRootPem: simulator.trustedRootPem, certSubject: SIMULATOR_WEBHOOK_CERT_SUBJECT }
+      : undefined,
     overrides: overrides.notifications,
   });
+  simulator?.setWebhookUrl(`${config.server.publicBaseUrl}${WEBHOOK_PATH}`);
   const server = createServer({
     adapter,
     bot,
@@ -287,7 +241,13 @@ function buildApp(
       ...(simulator
         ? [(s: Server) => registerSimulatorRoutes(s, simulator, { basePath: SIMULATOR_API_BASE_PATH })]
         : []),
-      (s: Server) => notifications.registerRoutes(s),
+      (s: Server) =>
+        registerWebhookRoute(s, {
+          verifier: notifications.verifier,
+          accept: (raw) => notifications.service.acceptWebhook(raw),
+          logger: logger.child({ module: 'notifications' }),
+          maxBodyBytes: config.server.maxRequestBodyBytes,
+        }),
     ],
   });
 
@@ -308,8 +268,8 @@ function buildApp(
         // Port 0: links and the client must use the port actually bound.
         const origin = `http://127.0.0.1:${bound}`;
         simulator.setPublicBaseUrl(origin);
-        partnerCenterBaseUrl = `${origin}${SIMULATOR_API_BASE_PATH}`;
-        httpClient = makeClient();
+        simulator.setWebhookUrl(`${origin}${WEBHOOK_PATH}`);
+        simulatorOrigin = origin;
         notifications.listening(origin);
       }
       notifications.start();

@@ -1,4 +1,4 @@
-import type { CommandName } from '../dialogs/commands';
+import type { CommandName } from '../i18n/commands';
 import type { TeamsManifestV1D30 } from '@microsoft/app-manifest';
 import { AppError } from '../common/errors';
 

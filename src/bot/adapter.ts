@@ -16,9 +16,9 @@ import type { AppConfig } from '../config/config';
 import type { Logger } from '../logging/logger';
 import { translatorFor } from '../i18n/i18n';
 import { StorageError } from '../storage/errors';
-import { messageResponse } from './cardActions';
+import { messageResponse } from '../dialogs';
 import { isPartnerCenterError } from '../partnerCenter/errors';
-import { partnerCenterErrorText } from '../dialogs/partnerCenterMessages';
+import { partnerCenterErrorText } from '../i18n/partnerCenterErrors';
 
 export interface AdapterOptions {
   config: AppConfig;

@@ -1,40 +1,8 @@
 import type { AdaptiveCardInvokeResponse, AdaptiveCardInvokeValue, TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import type { Logger } from '../logging/logger';
-import { translatorFor, type Translator } from '../i18n/i18n';
-import type { AdaptiveCardJson } from '../cards/render';
-
-/** Everything a card action handler gets: the turn, the validated data and the user's language. */
-export interface CardActionRequest {
-  context: TurnContext;
-  verb: string;
-  data: Record<string, unknown>;
-  t: Translator;
-}
-
-export type CardActionHandler = (request: CardActionRequest) => Promise<AdaptiveCardInvokeResponse>;
-
-export const cardResponse = (card: AdaptiveCardJson): AdaptiveCardInvokeResponse => ({
-  statusCode: 200,
-  type: 'application/vnd.microsoft.card.adaptive',
-  value: card,
-});
-
-export const messageResponse = (text: string): AdaptiveCardInvokeResponse => ({
-  statusCode: 200,
-  type: 'application/vnd.microsoft.activity.message',
-  value: text as unknown as Record<string, unknown>,
-});
-
-export const errorResponse = (
-  statusCode: number,
-  code: string,
-  message: string,
-): AdaptiveCardInvokeResponse => ({
-  statusCode,
-  type: 'application/vnd.microsoft.error',
-  value: { code, message } as unknown as Record<string, unknown>,
-});
+import { translatorFor } from '../i18n/i18n';
+import { messageResponse, type CardActionHandler } from '../dialogs';
 
 const VERB = z
   .string()

@@ -9,8 +9,7 @@ import {
 } from 'botbuilder';
 import type { DialogState } from 'botbuilder-dialogs';
 import { renderWelcomeCard } from '../cards/helpCard';
-import type { MainDialog } from '../dialogs/mainDialog';
-import { sendCard } from '../dialogs/respond';
+import { sendCard, type MainDialog } from '../dialogs';
 import { translatorFor } from '../i18n/i18n';
 import type { CardActionRouter } from './cardActions';
 import type { ConversationTracker } from './conversationTracker';

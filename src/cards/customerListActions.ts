@@ -53,8 +53,6 @@ export const searchDataSchema = z.object({
   searchText: z.string().max(10_000).optional(),
 });
 
-export const removeDataSchema = z.object({ customerId: customerIdSchema });
-
 export function encodePosition(position: ListPosition, extra: { refresh?: boolean; expanded?: string } = {}) {
   const data: PositionData = { v: 1, p: position.page };
   if (position.search !== undefined) data.s = position.search;

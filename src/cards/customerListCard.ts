@@ -1,14 +1,9 @@
 import type { Translator, MessageKey } from '../i18n/i18n';
-import {
-  cardPosition,
-  pageCount,
-  truncateList,
-  truncateText,
-  type ListPosition,
-} from '../domain/customerList';
+import { cardPosition, pageCount, truncateList, type ListPosition } from '../domain/customerList';
+import { truncateText } from '../domain/text';
 import type { CustomerDetails, CustomerListPage } from '../domain/customerListService';
 import { isPartnerCenterError, type PartnerCenterError } from '../partnerCenter/errors';
-import { partnerCenterErrorText } from '../dialogs/partnerCenterMessages';
+import { partnerCenterErrorText } from '../i18n/partnerCenterErrors';
 import { defineCard, render, type AdaptiveCardJson } from './render';
 import { encodePosition } from './customerListActions';
 
@@ -143,7 +138,10 @@ export function customerListCardData(
   const summary =
     search === undefined
       ? t.t('customers.summary', summaryParams)
-      : t.t('customers.summary.search', { ...summaryParams, search: plain(truncateText(search, 60)) });
+      : t.t('customers.summary.search', {
+          ...summaryParams,
+          search: withoutTemplateExpressions(truncateText(search, 60)),
+        });
   const notices: string[] = [];
   if (view.notice) notices.push(view.notice);
   if (page.capped) notices.push(t.t('customers.capped', { count: number.format(page.cappedAt ?? 0) }));
@@ -157,7 +155,7 @@ export function customerListCardData(
     summary,
     hasNotice: notices.length > 0,
     notice: notices.join(' '),
-    searchText: plain(search ?? ''),
+    searchText: withoutTemplateExpressions(search ?? ''),
     searchPlaceholder: t.t('customers.search.placeholder'),
     searchButton: t.t('customers.search.button'),
     searchData: { v: 1 },
@@ -165,13 +163,13 @@ export function customerListCardData(
     emptyText:
       search === undefined
         ? t.t('customers.empty')
-        : t.t('customers.search.none', { search: plain(truncateText(search, 60)) }),
+        : t.t('customers.search.none', { search: withoutTemplateExpressions(truncateText(search, 60)) }),
     rows: page.rows.map((row) => {
       const expanded = row.id === expandedId && view.details !== undefined;
       const out: CustomerRowCardData = {
         chevron: expanded ? CHEVRON_EXPANDED : CHEVRON_COLLAPSED,
-        name: plain(truncateText(row.companyName, limits.nameChars)),
-        domain: plain(truncateText(row.domain, limits.nameChars)),
+        name: withoutTemplateExpressions(truncateText(row.companyName, limits.nameChars)),
+        domain: withoutTemplateExpressions(truncateText(row.domain, limits.nameChars)),
         expanded,
       };
       if (expanded && view.details) out.details = detailsCardData(t, view.details, view.canRemove, limits);
@@ -180,7 +178,9 @@ export function customerListCardData(
     chooseLabel: t.t('customers.choose.label'),
     choosePlaceholder: t.t('customers.choose.placeholder'),
     choices: page.rows.map((row) => ({
-      title: plain(truncateText(`${row.companyName} (${row.domain})`, CHOICE_TITLE_CHARS)),
+      title: withoutTemplateExpressions(
+        truncateText(`${row.companyName} (${row.domain})`, CHOICE_TITLE_CHARS),
+      ),
       value: row.id,
     })),
     chosen: expandedId ?? '',
@@ -211,7 +211,7 @@ function detailsCardData(
   limits: CardLimits,
 ): CustomerDetailsCardData {
   const { customer } = details;
-  const text = (s: string) => plain(truncateText(s, limits.lineChars));
+  const text = (s: string) => withoutTemplateExpressions(truncateText(s, limits.lineChars));
   const yesNo = (b: boolean | undefined) =>
     b === undefined ? '—' : t.t(b ? 'customers.yes' : 'customers.no');
   const facts = [
@@ -254,7 +254,7 @@ function detailsCardData(
       });
       if (date)
         line += ` · ${t.t(s.autoRenewEnabled ? 'customers.services.renews' : 'customers.services.ends', { date })}`;
-      return { text: plain(line) };
+      return { text: withoutTemplateExpressions(line) };
     });
     if (more > 0) services.push({ text: t.t('customers.more', { count: number.format(more) }) });
   }
@@ -274,7 +274,13 @@ function detailsCardData(
     const shown = names.slice(0, limits.userNames).map((n) => truncateText(n, limits.nameChars));
     const more = totalCount - shown.length;
     const count = t.t('customers.users.count', { count: number.format(totalCount) });
-    users = [{ text: plain(shown.length > 0 ? `${count}: ${withMore(t, shown.join(', '), more)}` : count) }];
+    users = [
+      {
+        text: withoutTemplateExpressions(
+          shown.length > 0 ? `${count}: ${withMore(t, shown.join(', '), more)}` : count,
+        ),
+      },
+    ];
   }
 
   let licenses: { text: string }[];
@@ -290,7 +296,7 @@ function detailsCardData(
   else {
     const { shown, more } = truncateList(details.licenses.value, limits.licenses);
     licenses = shown.map((sku) => ({
-      text: plain(
+      text: withoutTemplateExpressions(
         t.t('customers.licenses.line', {
           name: truncateText(sku.productSku.name || sku.productSku.skuPartNumber, limits.lineChars),
           consumed: number.format(sku.consumedUnits),
@@ -345,10 +351,10 @@ const RELATIONSHIP_KEYS: Record<string, MessageKey> = {
 
 function relationshipLabel(t: Translator, relationship: string): string {
   const key = RELATIONSHIP_KEYS[relationship.toLowerCase()];
-  return key ? t.t(key) : plain(truncateText(relationship, 40));
+  return key ? t.t(key) : withoutTemplateExpressions(truncateText(relationship, 40));
 }
 
 /** Text from Partner Center shown as it is: never as template code. */
-function plain(text: string): string {
+function withoutTemplateExpressions(text: string): string {
   return text.replace(/\$\{/g, '$\u200b{');
 }

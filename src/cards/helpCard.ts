@@ -1,5 +1,5 @@
 import type { Translator } from '../i18n/i18n';
-import { COMMAND_NAMES, COMMAND_WORDS, type CommandName } from '../dialogs/commands';
+import { COMMAND_NAMES, COMMAND_WORDS, type CommandName } from '../i18n/commands';
 import type { MessageKey } from '../i18n/messages';
 import { defineCard, render, type AdaptiveCardJson } from './render';
 

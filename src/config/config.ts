@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AppError } from '../common/errors';
+import { PARTNER_ROLE_NAMES, type PartnerRoleName } from '../domain/roles';
 
 /** Thrown when the environment cannot be turned into a valid configuration. Names the setting. */
 export class ConfigError extends AppError {
@@ -67,10 +68,7 @@ const envSchema = z.object({
   ALLOWED_TENANT_IDS: guidList,
   CUSTOMER_CACHE_TTL_SECONDS: intIn(60, 0, 3600),
   SIMULATOR_CUSTOMERS: intIn(60, 0, 100000),
-  SIMULATOR_DEFAULT_ROLE: z.preprocess(
-    emptyToUndefined,
-    z.enum(['GlobalAdmin', 'AdminAgent', 'SalesAgent', 'HelpdeskAgent']).default('AdminAgent'),
-  ),
+  SIMULATOR_DEFAULT_ROLE: z.preprocess(emptyToUndefined, z.enum(PARTNER_ROLE_NAMES).default('AdminAgent')),
   MAX_MESSAGE_LENGTH: intIn(2000, 100, 20000),
   MAX_REQUEST_BODY_BYTES: intIn(262144, 1024, 10485760),
   LEGAL_NOTICE_FILE_EN: optionalString,
@@ -105,8 +103,6 @@ const envSchema = z.object({
   NOTIFICATION_DRAIN_INTERVAL_SECONDS: intIn(60, 0, 86400),
   REMINDER_AFTER_DAYS: intIn(7, 0, 365),
 });
-
-export type RoleName = 'GlobalAdmin' | 'AdminAgent' | 'SalesAgent' | 'HelpdeskAgent';
 
 export interface AppConfig {
   readonly mode: 'embedded' | 'production';
@@ -163,7 +159,7 @@ export interface AppConfig {
   readonly simulator: {
     readonly enabled: boolean;
     readonly customers: number;
-    readonly defaultRole: RoleName;
+    readonly defaultRole: PartnerRoleName;
   };
 }
 

@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
 import { ActivityTypes, type AdaptiveCardInvokeResponse, type TurnContext } from 'botbuilder';
 import { z } from 'zod';
-import { messageResponse } from '../bot/cardActions';
+import { messageResponse } from './cardResponses';
 import { translatorFor } from '../i18n/i18n';
-import { COMMAND_NAMES, COMMAND_WORDS, type CommandName } from './commands';
+import { COMMAND_NAMES, COMMAND_WORDS, type CommandName } from '../i18n/commands';
 
 /**
  * Card flows: a dialog step sends a card whose Action.Execute buttons carry the flow id of the

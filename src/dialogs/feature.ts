@@ -1,6 +1,6 @@
 import type { Dialog } from 'botbuilder-dialogs';
-import type { CardActionHandler } from '../bot/cardActions';
-import type { CommandName } from './commands';
+import type { CardActionHandler } from './cardResponses';
+import type { CommandName } from '../i18n/commands';
 
 /**
  * A feature plugs into the bot with: dialogs for typed commands, verbs its waiting dialogs

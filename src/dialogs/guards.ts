@@ -2,7 +2,7 @@ import type { TurnContext } from 'botbuilder';
 import { ACTION_ROLES, isAllowed, type ProtectedAction, type RoleService } from '../domain/roles';
 import { translatorFor, type Translator } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages';
-import type { PartnerRoleName } from '../partnerCenter/types';
+import type { PartnerRoleName } from '../domain/roles';
 
 export function roleLabel(t: Translator, role: PartnerRoleName): string {
   return t.t(`role.${role}` as MessageKey);

@@ -7,7 +7,7 @@ import {
 import { ActivityTypes } from 'botbuilder';
 import { renderHelpCard } from '../cards/helpCard';
 import { translatorFor } from '../i18n/i18n';
-import { recognizeCommand } from './commands';
+import { recognizeCommand } from '../i18n/commands';
 import { sendCard } from './respond';
 
 /**

@@ -9,10 +9,11 @@ import {
 } from 'botbuilder-dialogs';
 import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
 import { commandWord, renderHelpCard } from '../cards/helpCard';
+import { truncateText } from '../domain/text';
 import { translatorFor } from '../i18n/i18n';
-import { COMMANDS_NEEDING_SIGN_IN, createSignInPrompt, SIGN_IN_PROMPT_ID, signOut } from '../bot/signIn';
+import { COMMANDS_NEEDING_SIGN_IN, createSignInPrompt, SIGN_IN_PROMPT_ID, signOut } from './signIn';
 import { isCardInvoke, respondExpired } from './cardFlow';
-import { recognizeCommand, type CommandName } from './commands';
+import { recognizeCommand, type CommandName } from '../i18n/commands';
 import { InterruptibleDialog } from './interruptibleDialog';
 import { sendCard } from './respond';
 
@@ -116,7 +117,7 @@ export class MainDialog extends InterruptibleDialog {
       case undefined:
         await step.context.sendActivity(
           recognized.text
-            ? t.t('unknown.command', { text: truncate(recognized.text, 60) })
+            ? t.t('unknown.command', { text: truncateText(recognized.text, 60) })
             : t.t('unknown.empty'),
         );
         return step.endDialog();
@@ -177,8 +178,4 @@ export class MainDialog extends InterruptibleDialog {
   private async finalStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     return step.endDialog(step.result);
   }
-}
-
-function truncate(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }

@@ -1,5 +1,5 @@
 import { CardFactory, MessageFactory, type ResourceResponse, type TurnContext } from 'botbuilder';
-import { cardResponse, messageResponse } from '../bot/cardActions';
+import { cardResponse, messageResponse } from './cardResponses';
 import type { AdaptiveCardJson } from '../cards/render';
 import { isCardInvoke, setCardResponse } from './cardFlow';
 

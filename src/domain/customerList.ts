@@ -179,12 +179,6 @@ export function truncateList<T>(items: readonly T[], max: number): { shown: T[];
   return { shown: items.slice(0, n), more: Math.max(0, items.length - n) };
 }
 
-/** Shortens text to `max` characters with an ellipsis. */
-export function truncateText(text: string, max: number): string {
-  const chars = [...text];
-  return chars.length <= max ? text : `${chars.slice(0, Math.max(0, max - 1)).join('')}…`;
-}
-
 /** Cache keys of the customer list (per partner; the cache adds the partner tenant id). */
 export const customerCacheKeys = {
   chunk: (tokenHash: string) => `customers:list:${FETCH_SIZE}:${tokenHash}`,

@@ -1,6 +1,6 @@
-import type { PartnerRoleName } from '../partnerCenter/types';
-
-export type { PartnerRoleName };
+/** The partner-side roles this app distinguishes, highest first (the one list everyone uses). */
+export const PARTNER_ROLE_NAMES = ['GlobalAdmin', 'AdminAgent', 'SalesAgent', 'HelpdeskAgent'] as const;
+export type PartnerRoleName = (typeof PARTNER_ROLE_NAMES)[number];
 
 /** What a user may do is decided here, in one table, not in scattered ifs. */
 export type ProtectedAction =
@@ -13,7 +13,7 @@ export type ProtectedAction =
   | 'notifications.manage';
 
 const ADMINS: readonly PartnerRoleName[] = ['GlobalAdmin', 'AdminAgent'];
-const EVERYONE: readonly PartnerRoleName[] = ['GlobalAdmin', 'AdminAgent', 'SalesAgent', 'HelpdeskAgent'];
+const EVERYONE: readonly PartnerRoleName[] = PARTNER_ROLE_NAMES;
 
 export const ACTION_ROLES: Readonly<Record<ProtectedAction, readonly PartnerRoleName[]>> = {
   'customers.read': EVERYONE,

@@ -1,6 +1,6 @@
 import { AppError } from '../common/errors';
-import { GLOBAL_ADMIN_ROLE_TEMPLATE_ID } from '../partnerCenter/roles';
-import type { PartnerRoleName } from '../partnerCenter/types';
+import { PARTNER_ROLE_NAMES, type PartnerRoleName } from '../domain/roles';
+import { GLOBAL_ADMIN_ROLE_TEMPLATE_ID } from './partnerCenterRoles';
 import type { RoleService } from '../domain/roles';
 import type { Logger } from '../logging/logger';
 
@@ -67,8 +67,7 @@ export class GraphRoleService implements RoleService {
       }
       url = body['@odata.nextLink'];
     }
-    const order: PartnerRoleName[] = ['GlobalAdmin', 'AdminAgent', 'SalesAgent', 'HelpdeskAgent'];
-    return order.filter((r) => found.has(r));
+    return PARTNER_ROLE_NAMES.filter((r) => found.has(r));
   }
 
   private async get(

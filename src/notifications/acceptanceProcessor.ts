@@ -13,10 +13,12 @@ import { cardActivity, conversationIdOf, type NotificationDelivery } from './del
 import { ACCEPTANCE_EVENTS, customerIdOf, parseWebhookEvent } from './events';
 import { matchInvitation } from './matcher';
 import { withOutboxSchedule } from './outbox';
+import type { AcceptanceOutcome } from './records';
+
+export type { AcceptanceOutcome } from './records';
 import { acceptanceId, DECISION_TTL_SECONDS, type AcceptanceRecord, type DeliveryRecord } from './records';
 
 export type WebhookOutcome = 'processed' | 'duplicate' | 'ignored' | 'invalid';
-export type AcceptanceOutcome = 'notified' | 'duplicate' | 'in_progress' | 'customer_gone' | 'lost_ownership';
 
 export interface AcceptanceProcessorDeps {
   partnerTenantId: string;

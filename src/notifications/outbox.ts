@@ -1,9 +1,8 @@
 import type { Logger } from '../logging/logger';
 import { backoffDelayMs } from '../resilience';
 import type { DedupeRepository, Stored } from '../storage/dedupeRepository';
-import type { AcceptanceOutcome } from './acceptanceProcessor';
 import type { Clock } from './clock';
-import type { AcceptanceRecord, DeliveryRecord } from './records';
+import type { AcceptanceOutcome, AcceptanceRecord, DeliveryRecord } from './records';
 
 /** Outbox rounds after the first failed series; then the delivery stays `failed` for the operator. */
 export const OUTBOX_MAX_ROUNDS = 8;

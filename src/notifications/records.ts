@@ -90,3 +90,6 @@ export function acceptanceId(partnerTenantId: string, customerId: string): strin
 export function reminderId(partnerTenantId: string, invitationId: string): string {
   return `reminder:${partnerTenantId}:${invitationId}`;
 }
+
+/** What processing one acceptance came to. */
+export type AcceptanceOutcome = 'notified' | 'duplicate' | 'in_progress' | 'customer_gone' | 'lost_ownership';

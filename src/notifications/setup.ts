@@ -1,12 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { CloudAdapter } from 'botbuilder';
-import type { Server } from 'restify';
 import { ConfigError, type AppConfig } from '../config/config';
-import type { DialogServices } from '../dialogs/services';
 import type { Logger } from '../logging/logger';
-import { registerWebhookRoute, WEBHOOK_PATH } from '../server/webhook';
-import { SIMULATOR_WEBHOOK_CERT_SUBJECT } from '../simulator/certificates';
-import type { PartnerCenterSimulator } from '../simulator/simulator';
 import type { CosmosHandle } from '../storage/cosmos';
 import { CosmosDedupeRepository } from '../storage/dedupeRepository';
 import { CosmosKnownCustomersRepository } from '../storage/knownCustomersRepository';
@@ -18,21 +13,36 @@ import { WebhookVerifier, type WebhookRequestVerifier } from './webhookVerifier'
 /** Test hooks: replace parts of the service's options (clock, sender tuning, instance id…). */
 export type NotificationOverrides = Partial<NotificationServiceOptions>;
 
+/** The app's services the notification service shares. */
+export type NotificationsSharedServices = Pick<
+  NotificationServiceOptions,
+  'partnerTenantId' | 'partnerCenter' | 'invitations' | 'audit' | 'conversations'
+>;
+
+/**
+ * Embedded mode: webhooks come from the in-process simulator, signed with a certificate that
+ * chains to its development root, from the bot's own host, over http.
+ */
+export interface EmbeddedWebhookTrust {
+  trustedRootPem: string;
+  certSubject: string;
+}
+
 export interface NotificationsSetupInput {
   config: AppConfig;
   logger: Logger;
   cosmos: CosmosHandle;
-  services: DialogServices;
+  services: NotificationsSharedServices;
   adapter: CloudAdapter;
-  simulator?: PartnerCenterSimulator;
+  embedded?: EmbeddedWebhookTrust;
   overrides?: NotificationOverrides;
 }
 
-/** The acceptance-notification feature wired into one app: the webhook route, the service, its timers. */
+/** The acceptance-notification feature wired into one app: the webhook verifier, the service, its timers. */
 export interface NotificationsSetup {
   readonly service: NotificationService;
-  /** Adds `POST /api/partner-center/events` to the server. */
-  registerRoutes(server: Server): void;
+  /** Checks the signature of `POST /api/partner-center/events` (refuses all when not configured). */
+  readonly verifier: WebhookRequestVerifier;
   /** Called once the server listens, with its real origin (port 0 is known only then). */
   listening(origin: string): void;
   start(): void;
@@ -42,23 +52,23 @@ export interface NotificationsSetup {
 /**
  * Builds the webhook verifier (embedded mode: the simulator's development root, its subject, and
  * the bot's own host; production: the configured roots file, subject and hosts) and the
- * notification service, and points the simulator's webhooks at this server.
+ * notification service. The composition root mounts the webhook route and points the simulator at it.
  */
 export function setupNotifications(input: NotificationsSetupInput): NotificationsSetup {
-  const { config, cosmos, services, simulator } = input;
+  const { config, cosmos, services, embedded } = input;
   const logger = input.logger.child({ module: 'notifications' });
   const settings = config.notifications;
 
-  const roots = [simulator?.trustedRootPem ?? '', readRoots(settings.trustedRootsFile)].join('\n').trim();
-  const subject = settings.expectedCertSubject ?? (simulator ? SIMULATOR_WEBHOOK_CERT_SUBJECT : undefined);
-  const ownHost = (origin: string): string[] => (simulator ? [new URL(origin).host.toLowerCase()] : []);
+  const roots = [embedded?.trustedRootPem ?? '', readRoots(settings.trustedRootsFile)].join('\n').trim();
+  const subject = settings.expectedCertSubject ?? embedded?.certSubject;
+  const ownHost = (origin: string): string[] => (embedded ? [new URL(origin).host.toLowerCase()] : []);
   let verifier: WebhookVerifier | undefined;
   if (roots && subject) {
     verifier = new WebhookVerifier({
       allowedHosts: [...settings.allowedCertHosts, ...ownHost(config.server.publicBaseUrl)],
       trustedRootsPem: roots,
       expectedSubject: subject,
-      allowHttp: !!simulator,
+      allowHttp: !!embedded,
       logger,
     });
   }
@@ -68,7 +78,6 @@ export function setupNotifications(input: NotificationsSetupInput): Notification
       return { ok: false, reason: 'not_configured' };
     },
   };
-  simulator?.setWebhookUrl(`${config.server.publicBaseUrl}${WEBHOOK_PATH}`);
 
   const service = new NotificationService({
     partnerTenantId: services.partnerTenantId,
@@ -89,17 +98,9 @@ export function setupNotifications(input: NotificationsSetupInput): Notification
 
   return {
     service,
-    registerRoutes(server) {
-      registerWebhookRoute(server, {
-        verifier: verifier ?? refuseAll,
-        accept: (raw) => service.acceptWebhook(raw),
-        logger,
-        maxBodyBytes: config.server.maxRequestBodyBytes,
-      });
-    },
+    verifier: verifier ?? refuseAll,
     listening(origin) {
-      if (!simulator) return;
-      simulator.setWebhookUrl(`${origin}${WEBHOOK_PATH}`);
+      if (!embedded) return;
       verifier?.setAllowedHosts([...settings.allowedCertHosts, ...ownHost(origin)]);
     },
     start: () => service.start(),

@@ -43,9 +43,10 @@ export const PARTNER_CENTER_BASE_URL = 'https://api.partnercenter.microsoft.com'
 export interface HttpPartnerCenterClientOptions {
   /**
    * API root, e.g. https://api.partnercenter.microsoft.com or, for the simulator,
-   * http://127.0.0.1:3978/simulator/partner-center. A trailing '/' or '/v1' is ignored.
+   * http://127.0.0.1:3978/simulator/partner-center. A trailing '/' or '/v1' is ignored. A function
+   * is asked on every call (embedded mode: the simulator's port is known only once the server listens).
    */
-  baseUrl: string;
+  baseUrl: string | (() => string);
   tokenProvider: TokenProvider;
   logger: Logger;
   /** Per-attempt timeout (headers and body). Default 15 000. */
@@ -128,7 +129,8 @@ export function parseRetryAfterMs(value: string | null, now = Date.now()): numbe
  * answered "relationship does not exist" (3000) after an attempt with unknown outcome counts as done.
  */
 export class HttpPartnerCenterClient implements PartnerCenterClient {
-  private readonly root: string;
+  private readonly baseUrl: () => string;
+  private cachedRoot?: { baseUrl: string; root: string };
   private readonly timeoutMs: number;
   private readonly maxRetries: number;
   private readonly baseDelayMs: number;
@@ -141,11 +143,9 @@ export class HttpPartnerCenterClient implements PartnerCenterClient {
   private readonly logger: Logger;
 
   constructor(private readonly options: HttpPartnerCenterClientOptions) {
-    const url = new URL(options.baseUrl || PARTNER_CENTER_BASE_URL);
-    if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error('baseUrl must be http(s)');
-    url.search = '';
-    url.hash = '';
-    this.root = url.toString().replace(/\/+$/, '').replace(/\/v1$/i, '');
+    const baseUrl = options.baseUrl;
+    this.baseUrl = typeof baseUrl === 'function' ? baseUrl : () => baseUrl;
+    void this.root; // a bad base URL fails here, not on the first call
     this.timeoutMs = options.timeoutMs ?? 15_000;
     this.maxRetries = Math.max(0, options.maxRetries ?? 4);
     this.baseDelayMs = options.baseDelayMs ?? 500;
@@ -161,6 +161,18 @@ export class HttpPartnerCenterClient implements PartnerCenterClient {
   /** The API root used (without trailing slash or /v1). */
   get apiRoot(): string {
     return this.root;
+  }
+
+  private get root(): string {
+    const baseUrl = this.baseUrl() || PARTNER_CENTER_BASE_URL;
+    if (this.cachedRoot?.baseUrl !== baseUrl) {
+      const url = new URL(baseUrl);
+      if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error('baseUrl must be http(s)');
+      url.search = '';
+      url.hash = '';
+      this.cachedRoot = { baseUrl, root: url.toString().replace(/\/+$/, '').replace(/\/v1$/i, '') };
+    }
+    return this.cachedRoot.root;
   }
 
   // ---------------------------------------------------------------- customers

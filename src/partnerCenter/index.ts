@@ -15,7 +15,6 @@ export {
   type HttpPartnerCenterClientOptions,
 } from './httpClient';
 export { normalizeKeys } from './normalize';
-export { GLOBAL_ADMIN_ROLE_TEMPLATE_ID, partnerRoleNameOf, resolvePartnerRoles } from './roles';
 export {
   DelegatedTokenProvider,
   MsalAppOnlyTokenProvider,

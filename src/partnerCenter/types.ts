@@ -151,9 +151,6 @@ export interface PartnerRoleMember {
   roleId?: string;
 }
 
-/** The partner-side roles this app distinguishes. */
-export type PartnerRoleName = 'GlobalAdmin' | 'AdminAgent' | 'SalesAgent' | 'HelpdeskAgent';
-
 export interface Page<T> {
   items: T[];
   /** As reported by the service: the number of matching items (the simulator reports all pages). */

@@ -8,11 +8,11 @@ import type {
   CustomerUser,
   IndirectProvider,
   PartnerRole,
-  PartnerRoleName,
   SubscribedSku,
   Subscription,
   SubscriptionStatus,
 } from '../partnerCenter/types';
+import type { PartnerRoleName } from '../domain/roles';
 import { createRng, guid, hashString, intBetween, pick, type Rng } from './random';
 
 // ------------------------------------------------------------------ partner

@@ -7,10 +7,10 @@ import type {
   IndirectProvider,
   PartnerRole,
   PartnerRoleMember,
-  PartnerRoleName,
   SubscribedSku,
   Subscription,
 } from '../partnerCenter/types';
+import type { PartnerRoleName } from '../domain/roles';
 import { getSimulatorCertificates, signWithLeaf } from './certificates';
 import { FaultInjector, type FaultRule } from './faults';
 import { createRng, type Rng } from './random';

@@ -19,7 +19,7 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Locator } from 'playwright-core';
-import { COMMAND_WORDS, type CommandName } from '../../src/dialogs/commands';
+import { COMMAND_WORDS, type CommandName } from '../../src/i18n/commands';
 import { translate, type Language, type MessageKey, type MessageParams } from '../../src/i18n/i18n';
 import { SIMULATOR_PROVIDERS } from '../../src/simulator/seed';
 import { PlaygroundChat, readable } from './support/chat';

@@ -1,5 +1,5 @@
 import type { AdaptiveCardInvokeResponse, TurnContext } from 'botbuilder';
-import { cardResponse, messageResponse, type CardActionRequest } from '../../bot/cardActions';
+import { cardResponse, messageResponse, type CardActionRequest } from '../cardResponses';
 import { renderCustomerListCard, type CustomerListView } from '../../cards/customerListCard';
 import {
   decodePosition,
@@ -14,7 +14,7 @@ import { isAllowed, type PartnerRoleName } from '../../domain/roles';
 import { translatorFor, type Translator } from '../../i18n/i18n';
 import { isPartnerCenterError } from '../../partnerCenter/errors';
 import { ensureAllowed } from '../guards';
-import { partnerCenterErrorText } from '../partnerCenterMessages';
+import { partnerCenterErrorText } from '../../i18n/partnerCenterErrors';
 import { callContextOf, type DialogServices } from '../services';
 
 /** What a customers action produces: the card to show, or a sentence (card left unchanged). */

@@ -4,7 +4,7 @@ import {
   type DialogTurnResult,
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
-import { cardResponse, messageResponse } from '../../bot/cardActions';
+import { cardResponse, messageResponse } from '../cardResponses';
 import { commandWord } from '../../cards/helpCard';
 import { translatorFor } from '../../i18n/i18n';
 import { StorageError } from '../../storage/errors';

@@ -1,6 +1,6 @@
 import type { TurnContext } from 'botbuilder';
 import { z } from 'zod';
-import { messageResponse, cardResponse, type CardActionHandler } from '../../bot/cardActions';
+import { messageResponse, cardResponse, type CardActionHandler } from '../cardResponses';
 import { commandWord } from '../../cards/helpCard';
 import {
   INVITATIONS_PAGE_SIZE,

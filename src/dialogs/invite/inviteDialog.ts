@@ -5,7 +5,7 @@ import {
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import { TurnContext } from 'botbuilder';
-import { cardResponse, messageResponse } from '../../bot/cardActions';
+import { cardResponse, messageResponse } from '../cardResponses';
 import {
   renderInviteCancelledCard,
   renderInviteChoiceCard,
@@ -39,7 +39,7 @@ import {
   type CardActionPromptOptions,
 } from '../cardFlow';
 import { ensureAllowed } from '../guards';
-import { partnerCenterErrorText } from '../partnerCenterMessages';
+import { partnerCenterErrorText } from '../../i18n/partnerCenterErrors';
 import { sendCard } from '../respond';
 import { callContextOf, type DialogServices } from '../services';
 import { draftEmail } from './emailText';

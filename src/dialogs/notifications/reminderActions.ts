@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { cardResponse, messageResponse, type CardActionHandler } from '../../bot/cardActions';
+import { cardResponse, messageResponse, type CardActionHandler } from '../cardResponses';
 import { renderReminderCard, renderResendCard } from '../../cards/notificationCards';
 import type { Invitation } from '../../domain/invitations';
 import { ensureAllowed } from '../guards';

@@ -8,7 +8,7 @@ import { commandWord } from '../../cards/helpCard';
 import { renderProvidersCard } from '../../cards/providersCard';
 import { translatorFor } from '../../i18n/i18n';
 import { ensureAllowed } from '../guards';
-import { partnerCenterErrorText } from '../partnerCenterMessages';
+import { partnerCenterErrorText } from '../../i18n/partnerCenterErrors';
 import { sendCard } from '../respond';
 import { callContextOf, type DialogServices } from '../services';
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { TurnContext } from 'botbuilder';
-import { MAX_CHOICES, plain } from '../../cards/removeCards';
+import { MAX_CHOICES, escapeMarkdown } from '../../cards/removeCards';
 import type { AdaptiveCardJson } from '../../cards/render';
 import { findCustomers } from '../../domain/customerSearch';
 import type { LegalNoticeCatalog } from '../../domain/legalNotice';
@@ -10,7 +10,7 @@ import { translatorFor } from '../../i18n/i18n';
 import { isPartnerCenterError } from '../../partnerCenter/errors';
 import type { Customer } from '../../partnerCenter/types';
 import { ensureAllowed } from '../guards';
-import { partnerCenterErrorText } from '../partnerCenterMessages';
+import { partnerCenterErrorText } from '../../i18n/partnerCenterErrors';
 import { callContextOf, type DialogServices } from '../services';
 import { FlowClaims } from './flowClaims';
 import { RemovalAudit, type SuspensionResult } from './removalAudit';
@@ -105,7 +105,7 @@ export class RemovalService {
       const [only] = found.customers;
       if (!only) {
         finish(flow);
-        return { message: t.t('remove.notFound', { text: plain(text) }) };
+        return { message: t.t('remove.notFound', { text: escapeMarkdown(text) }) };
       }
       if (found.customers.length === 1) return this.present(context, flow, only.id);
       flow.stage = 'choose';
@@ -155,7 +155,7 @@ export class RemovalService {
         notes.notice = t.t('remove.suspend.done', { count: result.suspended.length });
       if (result.failed.length) {
         notes.error = t.t('remove.suspend.partial', {
-          names: result.failed.map((f) => plain(f.name)).join(', '),
+          names: result.failed.map((f) => escapeMarkdown(f.name)).join(', '),
           error: partnerCenterErrorText(t, lastError),
         });
       }

@@ -1,7 +1,7 @@
 import {
   clip,
   customerFacts,
-  plain,
+  escapeMarkdown,
   renderRemoveChooseCard,
   renderRemovePreconditionsCard,
   renderRemoveResultCard,
@@ -15,8 +15,8 @@ import type { LegalNoticeCatalog, NoticeLanguage } from '../../domain/legalNotic
 import type { RemovalOutcome } from '../../domain/removal';
 import type { Translator } from '../../i18n/i18n';
 import type { Customer, Subscription } from '../../partnerCenter/types';
-import { COMMAND_WORDS } from '../commands';
-import { partnerCenterErrorText } from '../partnerCenterMessages';
+import { COMMAND_WORDS } from '../../i18n/commands';
+import { partnerCenterErrorText } from '../../i18n/partnerCenterErrors';
 import {
   actionDataOf,
   finalAuditId,
@@ -28,7 +28,7 @@ import {
 
 /**
  * The cards of a removal flow, composed from the flow's state: every button carries the flow's
- * action data, every name from Partner Center is shown as plain text.
+ * action data, every name from Partner Center is shown as escapeMarkdown text.
  */
 
 /** A sentence shown above or below a card's content. */
@@ -97,7 +97,9 @@ export function cancelledCard(
     title: t.t('remove.result.cancelledTitle'),
     color: 'Default',
     facts: customer ? customerFacts(t, toCustomer(customer), false) : [],
-    lines: customer ? [{ text: t.t('remove.result.cancelled', { name: plain(customer.companyName) }) }] : [],
+    lines: customer
+      ? [{ text: t.t('remove.result.cancelled', { name: escapeMarkdown(customer.companyName) }) }]
+      : [],
     footer: entry ? t.t('remove.result.auditRef', { id: entry.id }) : '',
   });
 }
@@ -119,8 +121,8 @@ export function outcomeCard(
       lines: [
         {
           text: t.t('remove.result.success', {
-            name: plain(customer.companyName),
-            domain: plain(customer.domain),
+            name: escapeMarkdown(customer.companyName),
+            domain: escapeMarkdown(customer.domain),
           }),
         },
         {
@@ -136,7 +138,7 @@ export function outcomeCard(
         : t.t('remove.result.auditMissing', { id: finalAuditId(flow) }),
     });
   }
-  const name = plain(customer.companyName);
+  const name = escapeMarkdown(customer.companyName);
   const err = outcome.error;
   const lines: { text: string }[] = [];
   if (outcome.reason === 'alreadyRemoved') {
@@ -144,7 +146,9 @@ export function outcomeCard(
   } else if (outcome.reason === 'precondition') {
     lines.push({ text: t.t('remove.result.precondition', { name }) });
     if (err.description) {
-      lines.push({ text: t.t('remove.pre.reported', { detail: plain(clip(err.description, 500)) }) });
+      lines.push({
+        text: t.t('remove.pre.reported', { detail: escapeMarkdown(clip(err.description, 500)) }),
+      });
     }
     lines.push({ text: t.t('remove.pre.steps') });
   } else {

@@ -15,12 +15,12 @@ import type {
   PageRequest,
   PartnerRole,
   PartnerRoleMember,
-  PartnerRoleName,
   RelationshipRequestLink,
   RemoveRelationshipResult,
   SubscribedSku,
   Subscription,
 } from '../../../src/partnerCenter/types';
+import type { PartnerRoleName } from '../../../src/domain/roles';
 import {
   deriveSubscribedSkus,
   generateSeedCustomers,

@@ -1,4 +1,4 @@
-import { COMMAND_NAMES, COMMAND_WORDS } from '../../../src/dialogs/commands';
+import { COMMAND_NAMES, COMMAND_WORDS } from '../../../src/i18n/commands';
 import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';

@@ -12,8 +12,8 @@ import {
   previousPosition,
   pushBack,
   truncateList,
-  truncateText,
 } from '../../../src/domain/customerList';
+import { truncateText } from '../../../src/domain/text';
 
 describe('customer list paging positions', () => {
   it('moves within a chunk without touching tokens', () => {

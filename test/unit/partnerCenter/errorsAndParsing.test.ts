@@ -6,7 +6,7 @@ import {
   PartnerCenterError,
 } from '../../../src/partnerCenter/errors';
 import { normalizeKeys } from '../../../src/partnerCenter/normalize';
-import { partnerRoleNameOf, resolvePartnerRoles } from '../../../src/partnerCenter/roles';
+import { partnerRoleNameOf, resolvePartnerRoles } from '../../../src/identity/partnerCenterRoles';
 import { SIMULATOR_ROLES, SIMULATOR_USERS } from '../../../src/simulator/seed';
 import { FakePartnerCenterClient } from '../../fakes/partnerCenter/fakePartnerCenterClient';
 

@@ -1,5 +1,5 @@
 import { TestAdapter, TurnContext, type Activity } from 'botbuilder';
-import type { CardActionRequest } from '../../../../src/bot/cardActions';
+import type { CardActionRequest } from '../../../../src/dialogs/cardResponses';
 import { loadConfig } from '../../../../src/config/config';
 import { CustomerPageCache } from '../../../../src/domain/customerCache';
 import type { PartnerRoleName, RoleService } from '../../../../src/domain/roles';

@@ -1,5 +1,5 @@
 import { TestAdapter, TurnContext, type Activity } from 'botbuilder';
-import type { CardActionRequest } from '../../../../src/bot/cardActions';
+import type { CardActionRequest } from '../../../../src/dialogs/cardResponses';
 import type { Invitation } from '../../../../src/domain/invitations';
 import { createInvitationsPageHandler } from '../../../../src/dialogs/invite/invitationsPage';
 import { translatorFor } from '../../../../src/i18n/i18n';

@@ -6,17 +6,17 @@ import {
   TestAdapter,
   type Activity,
   type AdaptiveCardInvokeResponse,
-  type TurnContext,
+  type AdaptiveCardInvokeValue,
 } from 'botbuilder';
 import type { DialogState } from 'botbuilder-dialogs';
 import { loadConfig } from '../../../../src/config/config';
 import type { AuditEntry, AuditLog } from '../../../../src/domain/audit';
 import { CustomerPageCache } from '../../../../src/domain/customerCache';
 import { LegalNoticeCatalog } from '../../../../src/domain/legalNotice';
-import { PartnerCenterRoleService } from '../../../../src/domain/partnerRoleService';
-import { respondExpired, takeCardResponse } from '../../../../src/dialogs/cardFlow';
-import type { Feature } from '../../../../src/dialogs/feature';
-import { MainDialog } from '../../../../src/dialogs/mainDialog';
+import { PartnerCenterRoleService } from '../../../../src/identity/partnerCenterRoles';
+import { CardActionRouter } from '../../../../src/bot/cardActions';
+import { CUSTOMER_VERBS } from '../../../../src/cards/customerListActions';
+import { registerFeatures, type Feature, type MainDialog } from '../../../../src/dialogs';
 import { createRemoveFeature } from '../../../../src/dialogs/remove/feature';
 import type { DialogServices } from '../../../../src/dialogs/services';
 import { silentLogger } from '../../../../src/logging/logger';
@@ -78,6 +78,7 @@ export class RemoveHarness {
   readonly services: DialogServices;
   readonly feature: Feature;
   private readonly main: MainDialog;
+  private readonly cardActions = new CardActionRouter(silentLogger());
   private readonly state = new ConversationState(new MemoryStorage());
   private readonly dialogState = this.state.createProperty<DialogState>('dialogState');
   private readonly adapter = new TestAdapter();
@@ -99,7 +100,11 @@ export class RemoveHarness {
       customerCache: this.cache,
     };
     this.feature = createRemoveFeature(this.services, options);
-    this.main = new MainDialog(this.feature.commands);
+    // The app's wiring; the customers feature is represented by its "Remove" start verb only.
+    this.main = registerFeatures([this.feature, { startVerbs: { [CUSTOMER_VERBS.remove]: 'remove' } }], {
+      cardActions: this.cardActions,
+      dialogState: this.dialogState,
+    });
   }
 
   private activity(user: User, extra: Partial<Activity>): Partial<Activity> {
@@ -116,17 +121,14 @@ export class RemoveHarness {
     };
   }
 
-  private async run(activity: Partial<Activity>, logic: (context: TurnContext) => Promise<void>) {
+  private async run(activity: Partial<Activity>) {
     const before = this.adapter.activeQueue.length;
     let response: AdaptiveCardInvokeResponse | undefined;
     await this.adapter.processActivity(activity, async (context) => {
-      await logic(context);
       if (context.activity.type === ActivityTypes.Invoke) {
-        response = takeCardResponse(context);
-        if (!response) {
-          respondExpired(context);
-          response = takeCardResponse(context);
-        }
+        response = await this.cardActions.handle(context, context.activity.value as AdaptiveCardInvokeValue);
+      } else {
+        await this.main.run(context, this.dialogState);
       }
       await this.state.saveChanges(context, false);
     });
@@ -136,9 +138,7 @@ export class RemoveHarness {
 
   /** A typed message. */
   say(text: string, user: User = 'adminAgent'): Promise<TurnResult> {
-    return this.run(this.activity(user, { type: ActivityTypes.Message, text }), (context) =>
-      this.main.run(context, this.dialogState),
-    );
+    return this.run(this.activity(user, { type: ActivityTypes.Message, text }));
   }
 
   /** A click on an Action.Execute button of one of this feature's cards. */
@@ -148,7 +148,7 @@ export class RemoveHarness {
       name: 'adaptiveCard/action',
       value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' },
     });
-    return this.run(activity, (context) => this.main.run(context, this.dialogState));
+    return this.run(activity);
   }
 
   /** The customers feature's "Remove customer relationship" button (start verb → command 'remove'). */
@@ -156,9 +156,9 @@ export class RemoveHarness {
     const activity = this.activity(user, {
       type: ActivityTypes.Invoke,
       name: 'adaptiveCard/action',
-      value: { action: { type: 'Action.Execute', verb: 'customers.remove', data }, trigger: 'manual' },
+      value: { action: { type: 'Action.Execute', verb: CUSTOMER_VERBS.remove, data }, trigger: 'manual' },
     });
-    return this.run(activity, (context) => this.main.runCommand(context, this.dialogState, 'remove', data));
+    return this.run(activity);
   }
 
   async customerIds(prefix: string): Promise<string[]> {

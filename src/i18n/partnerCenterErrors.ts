@@ -1,5 +1,5 @@
 import { isPartnerCenterError } from '../partnerCenter/errors';
-import type { Translator } from '../i18n/i18n';
+import type { Translator } from './i18n';
 
 /**
  * The user-facing sentence for a Partner Center failure, by error kind. Unknown errors are

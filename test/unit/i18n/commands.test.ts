@@ -1,4 +1,4 @@
-import { recognizeCommand, stripMentions } from '../../../src/dialogs/commands';
+import { recognizeCommand, stripMentions } from '../../../src/i18n/commands';
 
 describe('recognizeCommand', () => {
   it.each([

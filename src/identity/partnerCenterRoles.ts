@@ -1,5 +1,6 @@
-import type { CallContext, PartnerCenterClient } from './client';
-import type { PartnerRole, PartnerRoleName } from './types';
+import type { CallContext, PartnerCenterClient } from '../partnerCenter/client';
+import type { PartnerRole } from '../partnerCenter/types';
+import { PARTNER_ROLE_NAMES, type PartnerRoleName, type RoleService } from '../domain/roles';
 
 /** Entra's Global Administrator role template id (Partner Center lists it as "Company Administrator"). */
 export const GLOBAL_ADMIN_ROLE_TEMPLATE_ID = '62e90394-69f5-4237-9190-012177145e10';
@@ -39,6 +40,22 @@ export async function resolvePartnerRoles(
     const members = await client.listRoleMembers(role.id, ctx);
     if (members.some((m) => m.id.toLowerCase() === wanted)) found.add(name);
   }
-  const order: PartnerRoleName[] = ['GlobalAdmin', 'AdminAgent', 'SalesAgent', 'HelpdeskAgent'];
-  return order.filter((r) => found.has(r));
+  return PARTNER_ROLE_NAMES.filter((r) => found.has(r));
+}
+
+/**
+ * Roles from Partner Center's roles API (`/v1/roles` + members). In embedded mode the simulator's
+ * roster answers; users it does not list get `defaultRole` (the simulator's configurable default).
+ */
+export class PartnerCenterRoleService implements RoleService {
+  constructor(
+    private readonly client: PartnerCenterClient,
+    private readonly options: { defaultRole?: PartnerRoleName; ctx?: Partial<CallContext> } = {},
+  ) {}
+
+  async rolesOf(aadObjectId: string): Promise<PartnerRoleName[]> {
+    const roles = await resolvePartnerRoles(this.client, aadObjectId, { auth: 'app', ...this.options.ctx });
+    if (roles.length === 0 && this.options.defaultRole) return [this.options.defaultRole];
+    return roles;
+  }
 }

@@ -1,7 +1,7 @@
 import { CloudAdapterBase, type TurnContext } from 'botbuilder';
 import type { UserTokenClient } from 'botframework-connector';
 import { OAuthPrompt } from 'botbuilder-dialogs';
-import type { CommandName } from '../dialogs/commands';
+import type { CommandName } from '../i18n/commands';
 import { translatorFor } from '../i18n/i18n';
 
 export const SIGN_IN_PROMPT_ID = 'partnerCenterSignIn';

@@ -1,0 +1,5 @@
+/** Shortens text to at most `max` characters (code points), ending with "…" when cut. */
+export function truncateText(text: string, max: number): string {
+  const chars = [...text];
+  return chars.length <= max ? text : `${chars.slice(0, Math.max(0, max - 1)).join('')}…`;
+}
