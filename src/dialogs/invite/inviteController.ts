@@ -1,50 +1,31 @@
-import { TurnContext } from 'botbuilder';
+import type { TurnContext } from 'botbuilder';
 import {
   renderInviteCancelledCard,
   renderInviteChoiceCard,
   renderInviteDetailsCard,
-  renderInviteDoneCard,
-  renderInviteDraftCard,
   type InviteDetails,
-  type InviteFlowData,
   type InviteSelection,
   type ProviderOption,
 } from '../../cards/inviteCards';
-import type { Invitation } from '../../domain/invitations';
-import {
-  cleanText,
-  draftProblem,
-  finishedText,
-  isUsableLink,
-  missingLinks,
-  type DraftProblem,
-  type RequiredLink,
-  type RequiredLinkKind,
-} from '../../domain/inviteDraft';
-import type { PartnerRoleName } from '../../domain/roles';
+import { isUsableLink } from '../../domain/inviteDraft';
 import { translatorFor, type Translator } from '../../i18n/i18n';
-import type { MessageKey } from '../../i18n/messages';
 import { isPartnerCenterError, PartnerCenterError } from '../../partnerCenter/errors';
 import { ensureAllowed } from '../guards';
 import { partnerCenterErrorText } from '../partnerCenterMessages';
 import type { Answer } from '../respond';
 import { callContextOf, type DialogServices } from '../services';
+import { DraftStage, type DraftState } from './draftStage';
 import { draftEmail } from './emailText';
+import { InvitationRecorder, type Inviter } from './invitationRecorder';
+import { checkInput, chooseDataSchema, detailsDataSchema, detailsLimitsSchema } from './inviteSchemas';
 import {
-  InvitationRecorder,
-  type InvitationDraft,
-  type InvitationOrigin,
-  type Inviter,
-} from './invitationRecorder';
-import {
-  checkInput,
-  chooseDataSchema,
-  detailsDataSchema,
-  detailsLimitsSchema,
-  draftDataSchema,
-  draftLimitsSchema,
-  type InputProblem,
-} from './inviteSchemas';
+  flowData,
+  problemAnswer,
+  refuseInvalid,
+  type StageAction,
+  type StageOutcome,
+  type StageRequest,
+} from './inviteStage';
 
 /** The choice card waits: the providers offered (undefined: loading them failed, "Try again"). */
 export interface ChoiceState {
@@ -60,67 +41,21 @@ export interface DetailsState {
   selection: InviteSelection;
 }
 
-/** The draft card waits: the email as the user last left it. */
-export interface DraftState extends InvitationDraft {
-  body: string;
-}
-
-/** The links the email of a draft must carry unchanged. */
-export function requiredLinks(draft: DraftState): RequiredLink[] {
-  return [{ kind: 'reseller', url: draft.link }];
-}
-
-/**
- * What answering one card does: the answer, and whether the card keeps waiting (`stay`, with its
- * state — e.g. the user's edits), moves on (`next`: the next stage's state) or the flow ends.
- * `post` is a plain-text message to send besides (the finished text of "Copy text").
- */
-export type StageOutcome<S, N> =
-  | { answer: Answer; stay: S; post?: string }
-  | { answer: Answer; next: N }
-  | { answer: Answer; cancelled: true };
-
-/** One card click of a waiting stage: its (shape-unchecked) data and the clicker's roles. */
-export interface StageRequest<S> {
-  context: TurnContext;
-  data: Record<string, unknown>;
-  roles: PartnerRoleName[];
-  state: S;
-}
-
-export type StageAction<S, N> = (request: StageRequest<S>) => Promise<StageOutcome<S, N>>;
-
-/** Which "too long" message names which field. */
-const FIELDS: Record<string, { message: MessageKey; label: MessageKey }> = {
-  companyName: { message: 'invite.details.tooLong', label: 'invite.details.company' },
-  contactEmail: { message: 'invite.details.tooLong', label: 'invite.details.email' },
-  subject: { message: 'invite.draft.tooLong', label: 'invite.draft.subject' },
-  body: { message: 'invite.draft.tooLong', label: 'invite.draft.body' },
-};
-
-/** What Done says about a draft that cannot be sent yet. */
-const DRAFT_PROBLEMS: Record<Exclude<DraftProblem['kind'], 'linkMissing'>, MessageKey> = {
-  subjectRequired: 'invite.draft.subjectRequired',
-  bodyRequired: 'invite.draft.bodyRequired',
-};
-const LINK_MISSING: Record<RequiredLinkKind, MessageKey> = {
-  reseller: 'invite.draft.linkMissing',
-};
-
 /**
  * The invite flow's behaviour, stage by stage: the choice (reseller request, or new customers with
  * an indirect provider), the optional customer details and the personalized link from Partner
- * Center, the draft email (edit, copy, Done). Each action returns what to answer and where the
- * flow goes; the dialog only waits for cards and routes verbs here.
+ * Center, then the draft email (`draft`: edit, copy, Done). Each action returns what to answer and
+ * where the flow goes; the dialog only waits for cards and routes verbs here.
  */
 export class InviteController {
-  private readonly recorder: InvitationRecorder;
+  /** The draft email stage (Copy text, Done). */
+  readonly draft: DraftStage;
 
   constructor(
     private readonly services: DialogServices,
     now: () => Date = () => new Date(),
   ) {
-    this.recorder = new InvitationRecorder({ ...services, now });
+    this.draft = new DraftStage(new InvitationRecorder({ ...services, now }));
   }
 
   /** `invite`: the role check, then the choice card with the indirect providers. */
@@ -171,12 +106,12 @@ export class InviteController {
   readonly choose: StageAction<ChoiceState, DetailsState> = async ({ context, data, state }) => {
     const t = translatorFor(context.activity.locale);
     const parsed = chooseDataSchema.safeParse(data);
-    if (!parsed.success) return invalid(t, state);
+    if (!parsed.success) return refuseInvalid(t, state);
     let selection: InviteSelection = { kind: 'reseller' };
     if (parsed.data.kind === 'indirectReseller') {
       const providers = state.providers ?? [];
       // The card offers "Invite new customers" only when there are providers: anything else is forged.
-      if (providers.length === 0) return invalid(t, state);
+      if (providers.length === 0) return refuseInvalid(t, state);
       const wanted = parsed.data.providerId?.trim().toLowerCase();
       const provider = providers.find((p) => p.id.toLowerCase() === wanted);
       if (!provider) {
@@ -196,7 +131,7 @@ export class InviteController {
     const { context, data, state } = request;
     const t = translatorFor(context.activity.locale);
     const checked = checkInput(detailsDataSchema, detailsLimitsSchema, data);
-    if (checked.ok) return this.draft(request, checked.value);
+    if (checked.ok) return this.toDraft(request, checked.value);
     const { problem, entries } = checked;
     if (problem.kind !== 'invalidEmail' || !entries)
       return { answer: problemAnswer(t, problem), stay: state };
@@ -209,10 +144,10 @@ export class InviteController {
     return { answer: { card }, stay: state };
   };
 
-  readonly skipDetails: StageAction<DetailsState, DraftState> = (request) => this.draft(request, {});
+  readonly skipDetails: StageAction<DetailsState, DraftState> = (request) => this.toDraft(request, {});
 
   /** Step 4 of the seed: the personalized link, always from Partner Center, never assembled here. */
-  private async draft(
+  private async toDraft(
     { context, state }: StageRequest<DetailsState>,
     details: InviteDetails,
   ): Promise<StageOutcome<DetailsState, DraftState>> {
@@ -234,7 +169,7 @@ export class InviteController {
     }
     const email = draftEmail(t, { selection, details, link, senderName: inviter.name });
     const draft: DraftState = { flowId: state.flowId, selection, details, link, inviter, ...email };
-    return { answer: { card: draftCard(t, draft) }, next: draft };
+    return { answer: { card: this.draft.card(t, draft) }, next: draft };
   }
 
   private async requestLink(context: TurnContext, selection: InviteSelection): Promise<string> {
@@ -250,46 +185,6 @@ export class InviteController {
     }
     return answer.url;
   }
-
-  // ---------------------------------------------------- the draft email
-
-  /** Copy text: the finished text as a plain message; the card stays, with the edits. */
-  readonly copy: StageAction<DraftState, Invitation> = async ({ context, data, state }) => {
-    const t = translatorFor(context.activity.locale);
-    const edited = readDraft(data, state);
-    if (!edited.ok) return { answer: problemAnswer(t, edited.problem), stay: state };
-    const draft = edited.value;
-    const [missing] = missingLinks(draft.body, requiredLinks(draft));
-    const card = draftCard(t, draft, { copied: true, error: missing && t.t(LINK_MISSING[missing.kind]) });
-    const post = finishedText(t.t('invite.draft.subjectLabel'), draft.subject, draft.body);
-    return { answer: { card }, stay: draft, post };
-  };
-
-  /** Done: subject, body and every required link must be there; then the invitation is recorded. */
-  readonly done: StageAction<DraftState, Invitation> = async ({ context, data, roles, state }) => {
-    const t = translatorFor(context.activity.locale);
-    const edited = readDraft(data, state);
-    if (!edited.ok) return { answer: problemAnswer(t, edited.problem), stay: state };
-    // From here on the card comes back with the user's edits kept.
-    const draft = edited.value;
-    const problem = draftProblem(draft, requiredLinks(draft));
-    if (problem)
-      return { answer: { card: draftCard(t, draft, { error: problemText(t, problem) }) }, stay: draft };
-    const recorded = await this.recorder.record(draft, originOf(context, roles));
-    if (!recorded.ok) {
-      return {
-        answer: { card: draftCard(t, draft, { error: t.t('invite.draft.saveFailed') }) },
-        stay: draft,
-      };
-    }
-    const stored = recorded.invitation;
-    const card = renderInviteDoneCard(t, {
-      selection: { kind: stored.kind, provider: stored.provider },
-      details: { ...stored.customer, channel: stored.channel },
-      link: stored.link,
-    });
-    return { answer: { card }, next: stored };
-  };
 
   /** Cancel on any card of the flow: the card says so and the flow ends. */
   cancel<S>({ context }: StageRequest<S>): Promise<StageOutcome<S, never>> {
@@ -322,60 +217,4 @@ export class InviteController {
   private logFailure(err: unknown, message: string): void {
     this.services.logger.warn(isPartnerCenterError(err) ? { err: err.toLogObject() } : {}, message);
   }
-}
-
-function flowData(flowId: string): InviteFlowData {
-  return { flowId, command: 'invite' };
-}
-
-function draftCard(t: Translator, draft: DraftState, extra: { copied?: boolean; error?: string } = {}) {
-  const { flowId, selection, details, link, subject, body } = draft;
-  return renderInviteDraftCard(t, {
-    flow: flowData(flowId),
-    selection,
-    details,
-    link,
-    subject,
-    body,
-    ...extra,
-  });
-}
-
-/** The draft card's text within its limits, as kept (cleaned), over the current draft. */
-function readDraft(data: Record<string, unknown>, state: DraftState) {
-  const checked = checkInput(draftDataSchema, draftLimitsSchema, data);
-  if (!checked.ok) return checked;
-  const { subject, body } = checked.value;
-  return {
-    ok: true as const,
-    value: { ...state, subject: cleanText(subject).trim(), body: cleanText(body) },
-  };
-}
-
-function invalid<S>(t: Translator, state: S): StageOutcome<S, never> {
-  return { answer: { message: t.t('card.invalid') }, stay: state };
-}
-
-/** A card input the flow refuses: forged data or an over-long field (the card stays as it is). */
-function problemAnswer(t: Translator, problem: InputProblem): Answer {
-  const field = problem.kind === 'tooLong' ? FIELDS[problem.field] : undefined;
-  if (problem.kind !== 'tooLong' || !field) return { message: t.t('card.invalid') };
-  const { length, max } = problem;
-  return { message: t.t(field.message, { field: t.t(field.label), length, max }) };
-}
-
-function problemText(t: Translator, problem: DraftProblem): string {
-  return t.t(problem.kind === 'linkMissing' ? LINK_MISSING[problem.link.kind] : DRAFT_PROBLEMS[problem.kind]);
-}
-
-/** Where Done was clicked and by whom: the conversation to notify when the customer accepts. */
-function originOf(context: TurnContext, roles: PartnerRoleName[]): InvitationOrigin {
-  const activity = context.activity;
-  const reference = TurnContext.getConversationReference(activity);
-  return {
-    conversationId: activity.conversation?.id ?? '',
-    conversationReference: JSON.parse(JSON.stringify(reference)) as Record<string, unknown>,
-    locale: activity.locale,
-    actor: { aadObjectId: activity.from?.aadObjectId, name: activity.from?.name, roles },
-  };
 }

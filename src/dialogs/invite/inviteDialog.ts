@@ -8,14 +8,10 @@ import type { Invitation } from '../../domain/invitations';
 import { CardActionPrompt, newFlowId, type CardAction, type CardActionPromptOptions } from '../cardFlow';
 import { answer, sayPlain } from '../respond';
 import type { DialogServices } from '../services';
-import {
-  InviteController,
-  type ChoiceState,
-  type DetailsState,
-  type DraftState,
-  type StageAction,
-} from './inviteController';
+import type { DraftState } from './draftStage';
+import { InviteController, type ChoiceState, type DetailsState } from './inviteController';
 import { INVITE_VERBS } from './inviteSchemas';
+import type { StageAction } from './inviteStage';
 
 export const INVITE_DIALOG_ID = 'inviteDialog';
 const MAIN_WATERFALL = 'invite.main';
@@ -76,8 +72,8 @@ export class InviteDialog extends ComponentDialog {
       [INVITE_VERBS.cancel]: (request) => controller.cancel(request),
     });
     this.addStage<DraftState, Invitation>(DRAFT_LOOP, {
-      [INVITE_VERBS.copy]: controller.copy,
-      [INVITE_VERBS.done]: controller.done,
+      [INVITE_VERBS.copy]: controller.draft.copy,
+      [INVITE_VERBS.done]: controller.draft.done,
       [INVITE_VERBS.cancel]: (request) => controller.cancel(request),
     });
     this.initialDialogId = MAIN_WATERFALL;
