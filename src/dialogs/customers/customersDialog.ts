@@ -4,12 +4,10 @@ import {
   type DialogTurnResult,
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
-import { cardResponse, messageResponse } from '../../bot/cardActions';
 import { customerIdSchema } from '../../cards/customerListActions';
-import { isCardInvoke, setCardResponse } from '../cardFlow';
 import type { CommandDialogOptions } from '../mainDialog';
-import { sendCard } from '../respond';
-import type { CustomerListController, CustomerListOutcome } from './customerListController';
+import { answer } from '../respond';
+import type { CustomerListController } from './customerListController';
 
 export const CUSTOMERS_DIALOG_ID = 'customersDialog';
 const CUSTOMERS_WATERFALL = 'customersWaterfall';
@@ -35,21 +33,8 @@ export class CustomersDialog extends ComponentDialog {
       options.cardData && customerId.success
         ? await this.controller.openCustomer(step.context, customerId.data)
         : await this.controller.open(step.context, typeof options.args === 'string' ? options.args : '');
-    await this.deliver(step, outcome);
+    // A typed command gets a new message; a card button gets its card replaced in place.
+    await answer(step.context, outcome);
     return step.endDialog();
-  }
-
-  /** A typed command gets a new message; a card button gets its card replaced in place. */
-  private async deliver(step: WaterfallStepContext, outcome: CustomerListOutcome): Promise<void> {
-    if (isCardInvoke(step.context)) {
-      setCardResponse(
-        step.context,
-        'card' in outcome ? cardResponse(outcome.card) : messageResponse(outcome.message),
-      );
-    } else if ('card' in outcome) {
-      await sendCard(step.context, outcome.card);
-    } else {
-      await step.context.sendActivity(outcome.message);
-    }
   }
 }

@@ -187,9 +187,9 @@ export class InviteController {
   }
 
   /** Cancel on any card of the flow: the card says so and the flow ends. */
-  cancel<S>({ context }: StageRequest<S>): Promise<StageOutcome<S, never>> {
+  async cancel<S>({ context }: StageRequest<S>): Promise<StageOutcome<S, never>> {
     const t = translatorFor(context.activity.locale);
-    return Promise.resolve({ answer: { card: renderInviteCancelledCard(t) }, cancelled: true });
+    return { answer: { card: renderInviteCancelledCard(t) }, cancelled: true };
   }
 
   // --------------------------------------------------------------- helpers
