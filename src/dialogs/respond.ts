@@ -40,3 +40,18 @@ export async function showCard(
   await sendCard(context, card);
   if (isCardInvoke(context)) setCardResponse(context, messageResponse(startedText));
 }
+
+/** What a step answers with: a card, or a sentence (a clicked card then stays as it is). */
+export type Answer = { card: AdaptiveCardJson } | { message: string };
+
+/** Answers with a card or a sentence: the invoke response for a card click, a new message otherwise. */
+export async function answer(context: TurnContext, reply: Answer): Promise<void> {
+  if ('message' in reply) return say(context, reply.message);
+  if (isCardInvoke(context)) setCardResponse(context, cardResponse(reply.card));
+  else await sendCard(context, reply.card);
+}
+
+/** A message shown exactly as written (no Markdown, no live links), e.g. text for the user to copy. */
+export async function sayPlain(context: TurnContext, text: string): Promise<void> {
+  await context.sendActivity({ type: 'message', textFormat: 'plain', text });
+}

@@ -1,5 +1,5 @@
 /**
- * The invitation email draft: input limits, contact email check, the personalized-link check and
+ * The invitation email draft: input limits, contact email check, the required-links check and
  * the mailto: URL. Plain TypeScript (no botbuilder, no i18n): the texts come in from the caller.
  */
 
@@ -93,6 +93,37 @@ export function indexOfLink(text: string, link: string): number {
 /** True when the body still contains the personalized link exactly, as a link of its own. */
 export function containsLink(text: string, link: string): boolean {
   return indexOfLink(text, link) >= 0;
+}
+
+/**
+ * What a link in the email is for. The email must carry each required link unchanged: today the
+ * reseller relationship link; a GDAP approval link joins it when the invite also asks for admin access.
+ */
+export type RequiredLinkKind = 'reseller';
+
+export interface RequiredLink {
+  kind: RequiredLinkKind;
+  url: string;
+}
+
+/** The required links that `text` does not contain exactly, in the given order. */
+export function missingLinks(text: string, links: readonly RequiredLink[]): RequiredLink[] {
+  return links.filter((link) => !containsLink(text, link.url));
+}
+
+/** Why a draft cannot be sent yet (checked in this order). */
+export type DraftProblem =
+  { kind: 'subjectRequired' } | { kind: 'bodyRequired' } | { kind: 'linkMissing'; link: RequiredLink };
+
+/** The first reason the draft cannot be sent, or undefined when it can. */
+export function draftProblem(
+  draft: { subject: string; body: string },
+  links: readonly RequiredLink[],
+): DraftProblem | undefined {
+  if (!draft.subject.trim()) return { kind: 'subjectRequired' };
+  if (!draft.body.trim()) return { kind: 'bodyRequired' };
+  const [missing] = missingLinks(draft.body, links);
+  return missing ? { kind: 'linkMissing', link: missing } : undefined;
 }
 
 /** The text the user pastes into an email: subject line, blank line, body. */

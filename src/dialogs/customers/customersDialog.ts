@@ -6,8 +6,8 @@ import {
 } from 'botbuilder-dialogs';
 import { customerIdSchema } from '../../cards/customerListActions';
 import type { CommandDialogOptions } from '../mainDialog';
-import { say, showCard } from '../respond';
-import type { CustomerListController, CustomerListOutcome } from './customerListController';
+import { answer } from '../respond';
+import type { CustomerListController } from './customerListController';
 
 export const CUSTOMERS_DIALOG_ID = 'customersDialog';
 const CUSTOMERS_WATERFALL = 'customersWaterfall';
@@ -33,13 +33,8 @@ export class CustomersDialog extends ComponentDialog {
       options.cardData && customerId.success
         ? await this.controller.openCustomer(step.context, customerId.data)
         : await this.controller.open(step.context, typeof options.args === 'string' ? options.args : '');
-    await this.deliver(step, outcome);
+    // A typed command gets a new message; a card button gets its card replaced in place.
+    await answer(step.context, outcome);
     return step.endDialog();
-  }
-
-  /** A typed command gets a new message; a card button gets its card replaced in place. */
-  private async deliver(step: WaterfallStepContext, outcome: CustomerListOutcome): Promise<void> {
-    if ('card' in outcome) await showCard(step.context, outcome.card, 'replace', '');
-    else await say(step.context, outcome.message);
   }
 }

@@ -4,14 +4,12 @@ import {
   type DialogTurnResult,
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
-import { cardResponse, messageResponse } from '../cardResponses';
 import { commandWord } from '../../cards/helpCard';
 import { translatorFor } from '../../i18n/i18n';
 import { StorageError } from '../../storage/errors';
-import { isCardInvoke, setCardResponse } from '../cardFlow';
 import { ensureAllowed } from '../guards';
 import type { CommandDialogOptions } from '../mainDialog';
-import { sendCard } from '../respond';
+import { answer, say } from '../respond';
 import type { DialogServices } from '../services';
 import { invitationsPageCard, parseInvitationsView } from './invitationsPage';
 
@@ -39,30 +37,25 @@ export class InvitationsDialog extends ComponentDialog {
   private async listStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const context = step.context;
     const t = translatorFor(context.activity.locale);
-    const say = async (text: string) => {
-      if (isCardInvoke(context)) setCardResponse(context, messageResponse(text));
-      else await context.sendActivity(text);
-    };
     const check = await ensureAllowed(context, this.services.roles, 'invitations.read');
     if (!check.allowed) {
-      await say(check.message);
+      await say(context, check.message);
       return step.endDialog();
     }
     const options = (step.options ?? { args: '' }) as CommandDialogOptions;
     const view = parseInvitationsView(options.args ?? '');
     const command = commandWord(t, 'invitations');
     if (!view) {
-      await say(t.t('invitations.badArgs', { command, mine: t.t('invitations.word.mine') }));
+      await say(context, t.t('invitations.badArgs', { command, mine: t.t('invitations.word.mine') }));
       return step.endDialog();
     }
     try {
       const card = await invitationsPageCard(this.services, context, t, { view, page: 1 }, this.now());
-      if (isCardInvoke(context)) setCardResponse(context, cardResponse(card));
-      else await sendCard(context, card);
+      await answer(context, { card });
     } catch (err) {
       if (!(err instanceof StorageError)) throw err;
       this.services.logger.warn({ code: err.code }, 'invitations could not be listed');
-      await say(t.t('error.unavailable', { ref: err.code }));
+      await say(context, t.t('error.unavailable', { ref: err.code }));
     }
     return step.endDialog();
   }

@@ -9,6 +9,8 @@ import {
   formatAge,
   isUsableLink,
   isValidEmail,
+  missingLinks,
+  draftProblem,
 } from '../../../src/domain/inviteDraft';
 
 const LINK =
@@ -162,5 +164,24 @@ describe('text helpers', () => {
     expect(formatAge('2026-03-10T11:59:30Z', now, 'en-US')).toBe('now');
     expect(formatAge('2026-03-10T09:00:00Z', now, 'de-DE')).toBe('vor 3 Stunden');
     expect(formatAge('not a date', now, 'en-US')).toBe('');
+  });
+});
+
+describe('required links', () => {
+  const links = [{ kind: 'reseller' as const, url: LINK }];
+
+  it('lists the links the text lacks', () => {
+    expect(missingLinks(`Please accept: ${LINK}.`, links)).toEqual([]);
+    expect(missingLinks(`Please accept: ${LINK}x`, links)).toEqual(links);
+  });
+
+  it('names the first reason a draft cannot be sent', () => {
+    expect(draftProblem({ subject: ' ', body: LINK }, links)).toEqual({ kind: 'subjectRequired' });
+    expect(draftProblem({ subject: 'S', body: '\n' }, links)).toEqual({ kind: 'bodyRequired' });
+    expect(draftProblem({ subject: 'S', body: 'no link' }, links)).toEqual({
+      kind: 'linkMissing',
+      link: links[0],
+    });
+    expect(draftProblem({ subject: 'S', body: LINK }, links)).toBeUndefined();
   });
 });

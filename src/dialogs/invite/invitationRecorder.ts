@@ -1,0 +1,123 @@
+import type { InviteDetails, InviteSelection } from '../../cards/inviteCards';
+import type { AuditLog } from '../../domain/audit';
+import type { Invitation, InvitationRepository } from '../../domain/invitations';
+import type { Logger } from '../../logging/logger';
+import { StorageError, type StorageErrorCode } from '../../storage/errors';
+
+/** Who started the invite (the person who typed `invite`). */
+export interface Inviter {
+  aadObjectId: string;
+  name?: string;
+}
+
+/** What the user settled on: everything the record keeps of the draft. */
+export interface InvitationDraft {
+  /** The invite flow's id: also the invitation's id, so a repeated Done stores one. */
+  flowId: string;
+  selection: InviteSelection;
+  details: InviteDetails;
+  /** The personalized link exactly as Partner Center returned it. */
+  link: string;
+  subject: string;
+  inviter: Inviter;
+}
+
+/** Where Done was clicked and by whom (the conversation to notify on acceptance). */
+export interface InvitationOrigin {
+  conversationId: string;
+  conversationReference: Record<string, unknown>;
+  locale?: string;
+  actor: { aadObjectId?: string; name?: string; roles: string[] };
+}
+
+export type RecordResult =
+  { ok: true; invitation: Invitation; created: boolean } | { ok: false; code: StorageErrorCode };
+
+export interface InvitationRecorderDeps {
+  invitations: InvitationRepository;
+  audit: AuditLog;
+  logger: Logger;
+  partnerTenantId: string;
+  now: () => Date;
+}
+
+/**
+ * Records an invitation on Done: builds the record, stores it once (the flow id is the idempotency
+ * key) and writes its audit entry. Plain inputs, no turn context: each step can be tested alone,
+ * and a step that verifies an uncertain write can sit between storing and auditing.
+ */
+export class InvitationRecorder {
+  constructor(private readonly deps: InvitationRecorderDeps) {}
+
+  /** Stores and audits; a storage failure is a result (the user may try again), not an exception. */
+  async record(draft: InvitationDraft, origin: InvitationOrigin): Promise<RecordResult> {
+    try {
+      const { invitation, created } = await this.store(this.build(draft, origin));
+      // Written on every Done (same id → once): a retry after a failed audit write still records it.
+      await this.audit(invitation, origin);
+      this.deps.logger.info(
+        { invitationId: invitation.id, kind: invitation.kind, created },
+        'invitation recorded',
+      );
+      return { ok: true, invitation, created };
+    } catch (err) {
+      if (!(err instanceof StorageError)) throw err;
+      this.deps.logger.warn({ flowId: draft.flowId, code: err.code }, 'invitation could not be stored');
+      return { ok: false, code: err.code };
+    }
+  }
+
+  /** The pending invitation record of a draft. */
+  build(draft: InvitationDraft, origin: InvitationOrigin): Invitation {
+    const at = this.deps.now().toISOString();
+    const customer = compact({
+      companyName: draft.details.companyName,
+      contactEmail: draft.details.contactEmail,
+    });
+    return compact({
+      id: draft.flowId,
+      partnerTenantId: this.deps.partnerTenantId,
+      kind: draft.selection.kind,
+      provider: draft.selection.provider,
+      customer: Object.keys(customer).length > 0 ? customer : undefined,
+      channel: draft.details.channel,
+      link: draft.link,
+      emailSubject: draft.subject,
+      createdBy: compact({ aadObjectId: draft.inviter.aadObjectId, name: draft.inviter.name }),
+      conversationId: origin.conversationId,
+      conversationReference: origin.conversationReference,
+      locale: origin.locale,
+      status: 'pending',
+      createdAt: at,
+      updatedAt: at,
+    }) as Invitation;
+  }
+
+  /** Creates the record if absent; one stored earlier under the same id is returned as it is. */
+  async store(invitation: Invitation): Promise<{ invitation: Invitation; created: boolean }> {
+    return this.deps.invitations.create(invitation);
+  }
+
+  /** The `invitation.created` audit entry (its id derives from the invitation: written once). */
+  async audit(stored: Invitation, origin: InvitationOrigin): Promise<void> {
+    await this.deps.audit.append({
+      id: `invitation.created.${stored.id}`,
+      partnerTenantId: this.deps.partnerTenantId,
+      action: 'invitation.created',
+      outcome: 'succeeded',
+      actor: origin.actor,
+      customer: stored.customer?.companyName ? { companyName: stored.customer.companyName } : undefined,
+      details: compact({
+        invitationId: stored.id,
+        kind: stored.kind,
+        providerId: stored.provider?.id,
+        channel: stored.channel,
+      }),
+    });
+  }
+}
+
+/** Drops undefined properties (Cosmos stores them as missing anyway; keeps records and tests tidy). */
+function compact<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}
