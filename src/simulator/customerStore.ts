@@ -7,6 +7,7 @@ import type {
   Subscription,
 } from '../partnerCenter/types';
 import {
+  customerFromInput,
   notFound,
   normalizeDomain,
   SIMULATOR_ERROR_CODES,
@@ -79,19 +80,7 @@ export class CustomerStore {
     if (this.records.has(id))
       throw new SimulatorApiError(409, SIMULATOR_ERROR_CODES.invalidInput, 'Duplicate id');
     for (const p of input.providerIds ?? []) this.requireProvider(p);
-    const customer: Customer = {
-      id,
-      companyName: input.companyName,
-      domain,
-      tenantId: input.tenantId ?? id,
-      relationshipToPartner: 'reseller',
-      allowDelegatedAccess: input.allowDelegatedAccess ?? true,
-      customDomains: input.customDomains ?? [domain],
-      email: input.email,
-      address: input.address,
-    };
-    if (customer.email === undefined) delete customer.email;
-    if (customer.address === undefined) delete customer.address;
+    const customer = customerFromInput(input, id, domain);
     const rng = createRng(`${this.seed}:input:${id}`);
     const subscriptions: Subscription[] = (input.subscriptions ?? []).map((s, i) =>
       buildSubscription(rng, s, i),

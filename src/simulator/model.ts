@@ -1,5 +1,5 @@
 /** What the simulator's parts share: paths, Partner Center's error codes and refusals, input shapes. */
-import type { CustomerAddress, CustomerUser } from '../partnerCenter/types';
+import type { Customer, CustomerAddress, CustomerUser } from '../partnerCenter/types';
 import type { SubscriptionInput } from './seed';
 
 /** Path of the customer-facing pages (accept page, certificates, admin) on the host server. */
@@ -60,6 +60,22 @@ export interface SimulatorCustomerInput {
   users?: (Partial<CustomerUser> & { displayName: string })[] | number;
   /** Tenant ids of indirect providers that also serve this customer. */
   providerIds?: string[];
+}
+
+/** The customer record `input` describes (a reseller relationship), with its id and normalized domain. */
+export function customerFromInput(input: SimulatorCustomerInput, id: string, domain: string): Customer {
+  const customer: Customer = {
+    id,
+    companyName: input.companyName,
+    domain,
+    tenantId: input.tenantId ?? id,
+    relationshipToPartner: 'reseller',
+    allowDelegatedAccess: input.allowDelegatedAccess ?? true,
+    customDomains: input.customDomains ?? [domain],
+  };
+  if (input.email !== undefined) customer.email = input.email;
+  if (input.address !== undefined) customer.address = { ...input.address };
+  return customer;
 }
 
 export interface AcceptInvitationInput {

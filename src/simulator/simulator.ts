@@ -34,24 +34,9 @@ import {
   type WebhookDeliveryResult,
 } from './webhooks';
 
-// The simulator's public names, where they have always been importable from.
-export {
-  normalizeDomain,
-  SIMULATOR_API_BASE_PATH,
-  SIMULATOR_ERROR_CODES,
-  SIMULATOR_PAGES_PATH,
-  SimulatorApiError,
-  type AcceptInvitationInput,
-  type CursorPage,
-  type CustomerFilter,
-  type SimulatorCustomerInput,
-} from './model';
-export {
-  WEBHOOK_EVENT_INDIRECT_RESELLER,
-  WEBHOOK_EVENT_RESELLER,
-  type PartnerCenterWebhookEvent,
-  type WebhookDeliveryResult,
-} from './webhooks';
+// Names tests have always imported from here (the rest: ./index, ./model, ./webhooks).
+export { SimulatorApiError, type SimulatorCustomerInput } from './model';
+export type { PartnerCenterWebhookEvent } from './webhooks';
 
 export interface PartnerCenterSimulatorOptions {
   /** Public origin of the host server, used in links (default http://localhost:3978). */
