@@ -38,9 +38,9 @@ export interface SimulatorRoutes {
   readonly api: ApiRegistrar;
   /** API routes of another mount (e.g. Microsoft Graph) through the same pipeline. */
   apiAt(mount: ApiMount): ApiRegistrar;
-  /** A JSON request body, bounded by the configured size. */
+  /** A JSON request body, bounded by maxBodyBytes (400/413 as SimulatorApiError). */
   readJson(req: Request): Promise<unknown>;
-  /** The raw request body, bounded by the configured size. */
+  /** Largest request body a route reads. */
   readonly maxBodyBytes: number;
 }
 
