@@ -3,6 +3,7 @@ import { PARTNER_ROLE_NAMES, type PartnerRoleName } from '../domain/roles';
 import { GLOBAL_ADMIN_ROLE_TEMPLATE_ID } from './partnerCenterRoles';
 import type { RoleService } from '../domain/roles';
 import type { Logger } from '../logging/logger';
+import { httpAttempt } from '../resilience';
 
 export const GRAPH_BASE_URL = 'https://graph.microsoft.com/v1.0';
 export const GRAPH_SCOPE = 'https://graph.microsoft.com/.default';
@@ -74,22 +75,32 @@ export class GraphRoleService implements RoleService {
     url: string,
     token: string,
   ): Promise<{ value?: DirectoryObject[]; '@odata.nextLink'?: string } | undefined> {
-    let response: Response;
-    try {
-      response = await this.fetchImpl(url, {
+    // One timed attempt, no retries: a role lookup sits on a turn's path, and CachingRoleService
+    // keeps earlier answers.
+    const outcome = await httpAttempt(
+      {
+        url,
+        method: 'GET',
         headers: { authorization: `Bearer ${token}`, accept: 'application/json' },
-        signal: AbortSignal.timeout(this.options.timeoutMs ?? 10_000),
-      });
-    } catch (err) {
-      throw new RoleLookupError('Microsoft Graph is not reachable', { cause: err });
+        timeoutMs: this.options.timeoutMs ?? 10_000,
+      },
+      this.fetchImpl,
+    );
+    if (outcome.type !== 'response') {
+      const cause = outcome.type === 'network' ? outcome.cause : outcome;
+      throw new RoleLookupError('Microsoft Graph is not reachable', { cause });
     }
     // A user Graph does not know has no partner roles.
-    if (response.status === 404) return undefined;
-    if (!response.ok) {
-      this.options.logger.warn({ status: response.status }, 'graph role lookup failed');
-      throw new RoleLookupError(`Microsoft Graph answered ${response.status}`);
+    if (outcome.status === 404) return undefined;
+    if (outcome.status < 200 || outcome.status > 299) {
+      this.options.logger.warn({ status: outcome.status }, 'graph role lookup failed');
+      throw new RoleLookupError(`Microsoft Graph answered ${outcome.status}`);
     }
-    return (await response.json()) as { value?: DirectoryObject[]; '@odata.nextLink'?: string };
+    try {
+      return JSON.parse(outcome.text) as { value?: DirectoryObject[]; '@odata.nextLink'?: string };
+    } catch (err) {
+      throw new RoleLookupError('Microsoft Graph answered with invalid JSON', { cause: err });
+    }
   }
 }
 

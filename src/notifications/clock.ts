@@ -1,3 +1,5 @@
+import { sleep } from '../resilience';
+
 /** Time as the notification jobs see it: injectable, so tests never wait for real. */
 export interface Clock {
   now(): number;
@@ -6,5 +8,5 @@ export interface Clock {
 
 export const systemClock: Clock = {
   now: () => Date.now(),
-  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms))),
+  sleep: (ms) => sleep(ms),
 };

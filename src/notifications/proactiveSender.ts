@@ -1,5 +1,6 @@
 import type { Activity, CloudAdapter, ConversationReference, TurnContext } from 'botbuilder';
 import type { Logger } from '../logging/logger';
+import { parseRetryAfterMs, retry, type AttemptVerdict } from '../resilience';
 import { systemClock, type Clock } from './clock';
 import { RateLimiter, TEAMS_CONVERSATION_LIMITS, TEAMS_TENANT_LIMITS, type RateWindow } from './rateLimiter';
 
@@ -41,13 +42,16 @@ export interface ProactiveSenderOptions {
   random?: () => number;
   /** Attempts per message including the first (default 5). */
   maxAttempts?: number;
-  /** First backoff without Retry-After (default 500 ms); later ones grow with decorrelated jitter. */
+  /** Backoff without Retry-After: random(0, min(maxDelayMs, baseDelayMs · 2^(n-1))) (default 500 ms). */
   baseDelayMs?: number;
   /** Longest single wait (default 30 s); a longer Retry-After gives up (status failed, throttled). */
   maxDelayMs?: number;
   conversationLimits?: readonly RateWindow[];
   tenantLimits?: readonly RateWindow[];
 }
+
+/** Added to a Retry-After wait (random 0..250 ms), so throttled senders do not return in lockstep. */
+const RETRY_AFTER_JITTER_MS = 250;
 
 /** Connector answers worth another attempt: throttling, precondition races, server errors. */
 function retryable(status: number | undefined): boolean {
@@ -56,9 +60,9 @@ function retryable(status: number | undefined): boolean {
 
 /**
  * Sends proactive messages the way Teams wants them: paced per conversation and per tenant,
- * 429 retried after Retry-After, 5xx/network errors retried with decorrelated jitter up to a cap,
- * and a conversation that answers 403/404 marked inactive at once (no further attempts, and no
- * further messages from this instance until it is active again).
+ * 429 retried after Retry-After, 5xx/network errors retried with capped exponential backoff (full
+ * jitter) through the shared retry loop, and a conversation that answers 403/404 marked inactive at
+ * once (no further attempts, and no further messages from this instance until it is active again).
  */
 export class ProactiveSender {
   private readonly clock: Clock;
@@ -86,60 +90,66 @@ export class ProactiveSender {
     const log = this.options.logger;
     if (this.gone.has(target.conversationId)) return { status: 'inactive', attempts: 0, reason: 'inactive' };
     const tenantId = target.reference.conversation?.tenantId ?? this.options.partnerTenantId;
-    let previousDelay = this.baseDelayMs;
     let last: DeliveryOutcome = { status: 'failed', attempts: 0 };
-    for (let attempt = 1; attempt <= this.maxAttempts; attempt++) {
+
+    const attempt = async (n: number): Promise<AttemptVerdict<DeliveryOutcome>> => {
       await this.pace(target.conversationId, tenantId);
       try {
         const { id } = await this.options.transport.send(target.reference, activity);
-        return { status: 'sent', attempts: attempt, statusCode: 200, activityId: id };
+        return { kind: 'done', value: { status: 'sent', attempts: n, statusCode: 200, activityId: id } };
       } catch (err) {
         const status = statusOf(err);
-        last = { status: 'failed', attempts: attempt, statusCode: status, reason: reasonOf(err, status) };
+        last = { status: 'failed', attempts: n, statusCode: status, reason: reasonOf(err, status) };
         if (status === 403 || status === 404) {
-          this.gone.add(target.conversationId);
-          await this.options.conversations
-            .markInactive(
-              this.options.partnerTenantId,
-              target.conversationId,
-              last.reason ?? `http_${status}`,
-            )
-            .catch((e: unknown) =>
-              log.warn({ err: (e as Error).message }, 'could not mark the conversation inactive'),
-            );
-          log.info(
-            { statusCode: status, reason: last.reason },
-            'proactive: conversation gone, marked inactive',
-          );
-          return { ...last, status: 'inactive' };
+          await this.deactivate(target.conversationId, last.reason ?? `http_${status}`, status);
+          return { kind: 'done', value: { ...last, status: 'inactive' } };
         }
         const permanent = (err as { permanent?: unknown } | undefined)?.permanent === true;
-        if (permanent || !retryable(status) || attempt === this.maxAttempts) break;
-        let delay: number;
-        const retryAfter = retryAfterMs(err, this.clock.now());
-        if (status === 429 && retryAfter !== undefined) {
-          if (retryAfter > this.maxDelayMs) {
-            last.reason = 'throttled_retry_after_too_long';
-            break;
-          }
-          delay = retryAfter + Math.floor(this.random() * 250);
-        } else {
-          // Decorrelated jitter: random between the base and three times the previous wait.
-          delay = Math.min(
-            this.maxDelayMs,
-            this.baseDelayMs + this.random() * Math.max(0, previousDelay * 3 - this.baseDelayMs),
-          );
-          previousDelay = delay;
-        }
-        log.info({ statusCode: status, attempt, delayMs: Math.round(delay) }, 'proactive: retrying');
-        await this.clock.sleep(delay);
+        if (permanent || !retryable(status)) return { kind: 'fail', error: err };
+        const retryAfter = status === 429 ? retryAfterMs(err, this.clock.now()) : undefined;
+        return { kind: 'retry', error: err, retryAfterMs: retryAfter };
       }
+    };
+
+    try {
+      return await retry(
+        attempt,
+        {
+          maxAttempts: this.maxAttempts,
+          baseDelayMs: this.baseDelayMs,
+          maxDelayMs: this.maxDelayMs,
+          retryAfterJitterMs: RETRY_AFTER_JITTER_MS,
+          random: this.random,
+          sleep: (ms) => this.clock.sleep(ms),
+          now: () => this.clock.now(),
+        },
+        {
+          onRetry: ({ attempt: n, delayMs }) =>
+            log.info({ statusCode: last.statusCode, attempt: n, delayMs }, 'proactive: retrying'),
+          onGiveUp: (reason) => {
+            if (reason === 'retry-after-too-long') last.reason = 'throttled_retry_after_too_long';
+          },
+        },
+      );
+    } catch {
+      // The retry loop rethrows the last attempt's error; `last` describes it.
+      log.warn(
+        { statusCode: last.statusCode, attempts: last.attempts, reason: last.reason },
+        'proactive: not delivered',
+      );
+      return last;
     }
-    log.warn(
-      { statusCode: last.statusCode, attempts: last.attempts, reason: last.reason },
-      'proactive: not delivered',
-    );
-    return last;
+  }
+
+  private async deactivate(conversationId: string, reason: string, status: number): Promise<void> {
+    const log = this.options.logger;
+    this.gone.add(conversationId);
+    await this.options.conversations
+      .markInactive(this.options.partnerTenantId, conversationId, reason)
+      .catch((e: unknown) =>
+        log.warn({ err: (e as Error).message }, 'could not mark the conversation inactive'),
+      );
+    log.info({ statusCode: status, reason }, 'proactive: conversation gone, marked inactive');
   }
 
   private async pace(conversationId: string, tenantId: string): Promise<void> {
@@ -176,10 +186,7 @@ export function retryAfterMs(err: unknown, now: number): number | undefined {
     value = h['retry-after'] ?? h['Retry-After'];
   }
   if (typeof value !== 'string' && typeof value !== 'number') return undefined;
-  const text = String(value).trim();
-  if (/^\d+(\.\d+)?$/.test(text)) return Math.round(Number(text) * 1000);
-  const date = Date.parse(text);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+  return parseRetryAfterMs(value, now);
 }
 
 /**

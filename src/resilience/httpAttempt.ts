@@ -9,7 +9,7 @@ export interface HttpAttemptRequest {
   url: string;
   method: string;
   headers?: Record<string, string>;
-  body?: string;
+  body?: string | Uint8Array;
   /** Headers and body must arrive within this time. */
   timeoutMs: number;
   /** The caller's cancellation (reported as 'cancelled', not 'timeout'). */

@@ -13,9 +13,11 @@ export {
 export {
   retry,
   type AttemptVerdict,
+  type FixedDelays,
   type GiveUpReason,
   type RetryHooks,
   type RetryInfo,
+  type RetryLimits,
   type RetryPolicy,
 } from './retry';
 export { parseRetryAfterMs } from './retryAfter';

@@ -31,7 +31,7 @@ import {
   SIMULATOR_ROSTER,
   type RosterUser,
 } from '../../../src/simulator/seed';
-import type { SimulatorCustomerInput } from '../../../src/simulator/simulator';
+import { customerFromInput, type SimulatorCustomerInput } from '../../../src/simulator/model';
 
 export type FakeOperation = keyof PartnerCenterClient;
 
@@ -108,17 +108,7 @@ export class FakePartnerCenterClient implements PartnerCenterClient {
     const domain = input.domain.toLowerCase();
     if (this.entries.some((e) => e.customer.domain === domain)) throw new Error(`domain taken: ${domain}`);
     const id = input.id ?? fakeGuid();
-    const customer: Customer = {
-      id,
-      companyName: input.companyName,
-      domain,
-      tenantId: input.tenantId ?? id,
-      relationshipToPartner: 'reseller',
-      allowDelegatedAccess: input.allowDelegatedAccess ?? true,
-      customDomains: input.customDomains ?? [domain],
-    };
-    if (input.email) customer.email = input.email;
-    if (input.address) customer.address = { ...input.address };
+    const customer = customerFromInput(input, id, domain);
     const subscriptions: Subscription[] = (input.subscriptions ?? []).map((s, i) => ({
       id: s.id ?? fakeGuid(),
       offerId: s.offerId ?? `OFFER-${i}`,

@@ -137,6 +137,46 @@ describe('retry', () => {
     },
   );
 
+  it('follows a fixed schedule when given delaysMs (the last delay repeats)', async () => {
+    const waits: number[] = [];
+    const s = script<string>([
+      { kind: 'retry', error: new Error('1') },
+      { kind: 'retry', error: new Error('2') },
+      { kind: 'retry', error: new Error('3') },
+      { kind: 'done', value: 'ok' },
+    ]);
+    const value = await retry(s.attempt, {
+      maxAttempts: 4,
+      delaysMs: [10, 20],
+      sleep: (ms) => (waits.push(ms), Promise.resolve()),
+    });
+    expect(value).toBe('ok');
+    expect(waits).toEqual([10, 20, 20]);
+  });
+
+  it('adds random(0, retryAfterJitterMs) to a Retry-After wait, and caps Retry-After by the schedule', async () => {
+    const waits: number[] = [];
+    const s = script<string>([
+      { kind: 'retry', error: new Error('429'), retryAfterMs: 3000 },
+      { kind: 'done', value: 'ok' },
+    ]);
+    await retry(s.attempt, {
+      baseDelayMs: 100,
+      maxDelayMs: 5000,
+      random: () => 0.5,
+      retryAfterJitterMs: 250,
+      maxAttempts: 3,
+      sleep: (ms) => (waits.push(ms), Promise.resolve()),
+    });
+    expect(waits).toEqual([3125]);
+    const tooLong = script<string>([{ kind: 'retry', error: new Error('429'), retryAfterMs: 50 }]);
+    let why: string | undefined;
+    await expect(
+      retry(tooLong.attempt, { maxAttempts: 3, delaysMs: [10, 20] }, { onGiveUp: (r) => (why = r) }),
+    ).rejects.toThrow('429');
+    expect(why).toBe('retry-after-too-long');
+  });
+
   it('stops when the signal aborts during a wait', async () => {
     const controller = new AbortController();
     const s = script<string>([
