@@ -79,15 +79,15 @@ export class HttpGdapClient implements GdapClient {
     );
   }
 
-  lockForApproval(relationshipId: string, options: GdapCallOptions = {}): Promise<RelationshipRequest> {
+  async lockForApproval(relationshipId: string, options: GdapCallOptions = {}): Promise<RelationshipRequest> {
     return this.request(relationshipId, 'lockForApproval', options);
   }
 
-  terminate(relationshipId: string, options: GdapCallOptions = {}): Promise<RelationshipRequest> {
+  async terminate(relationshipId: string, options: GdapCallOptions = {}): Promise<RelationshipRequest> {
     return this.request(relationshipId, 'terminate', options);
   }
 
-  private request(
+  private async request(
     relationshipId: string,
     action: RelationshipRequestAction,
     options: GdapCallOptions,
@@ -114,7 +114,7 @@ export class HttpGdapClient implements GdapClient {
     );
   }
 
-  getRelationship(
+  async getRelationship(
     relationshipId: string,
     options: GdapCallOptions = {},
   ): Promise<DelegatedAdminRelationship> {
@@ -147,7 +147,11 @@ export class HttpGdapClient implements GdapClient {
     return this.transport.collect('listRelationships', `${RELATIONSHIPS}${query}`, toRelationship, options);
   }
 
-  deleteRelationship(relationshipId: string, etag: string, options: GdapCallOptions = {}): Promise<void> {
+  async deleteRelationship(
+    relationshipId: string,
+    etag: string,
+    options: GdapCallOptions = {},
+  ): Promise<void> {
     const id = checkId(relationshipId);
     if (!etag || /[\r\n]/.test(etag)) throw new GraphError('badRequest', 'an etag is required to delete');
     return this.transport.send(
@@ -163,7 +167,7 @@ export class HttpGdapClient implements GdapClient {
     );
   }
 
-  createAccessAssignment(
+  async createAccessAssignment(
     relationshipId: string,
     input: CreateAccessAssignmentInput,
     options: GdapCallOptions = {},
@@ -195,7 +199,10 @@ export class HttpGdapClient implements GdapClient {
     );
   }
 
-  listAccessAssignments(relationshipId: string, options: GdapCallOptions = {}): Promise<AccessAssignment[]> {
+  async listAccessAssignments(
+    relationshipId: string,
+    options: GdapCallOptions = {},
+  ): Promise<AccessAssignment[]> {
     const id = checkId(relationshipId);
     return this.transport.collect(
       'listAccessAssignments',
