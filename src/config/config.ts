@@ -246,9 +246,6 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     if (!e.PARTNER_CENTER_APP_SECRET) {
       throw new ConfigError('PARTNER_CENTER_APP_SECRET', 'is required when MicrosoftAppId is set');
     }
-    // Security group object ids are the partner's own: the built-in template has placeholders.
-    if (!e.GDAP_TEMPLATES_FILE)
-      throw new ConfigError('GDAP_TEMPLATES_FILE', 'is required when MicrosoftAppId is set');
     if (!e.OAUTH_CONNECTION_NAME) {
       throw new ConfigError('OAUTH_CONNECTION_NAME', 'is required when MicrosoftAppId is set');
     }

@@ -163,13 +163,19 @@ export function parseRoleTemplates(json: unknown): RoleTemplateSet {
 
 /**
  * The templates at start-up: the file when `file` is given (a missing, unreadable or invalid file
- * stops start-up with a RoleTemplateError), else the built-in default.
+ * stops start-up with a RoleTemplateError), else the built-in default — which production refuses:
+ * its security groups are placeholders, and the partner's own groups are needed for access.
  */
 export function loadRoleTemplates(
   file: string | undefined,
   readFile: (path: string) => string = (p) => readFileSync(p, 'utf8'),
+  options: { production?: boolean } = {},
 ): RoleTemplateSet {
-  if (file === undefined) return BUILT_IN_TEMPLATES;
+  if (file === undefined) {
+    if (options.production)
+      throw new RoleTemplateError('is required in production (the partner’s security groups)');
+    return BUILT_IN_TEMPLATES;
+  }
   let text: string;
   try {
     text = readFile(file);

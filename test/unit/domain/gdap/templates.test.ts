@@ -49,6 +49,9 @@ describe('GDAP role templates', () => {
       'Service Support Administrator',
     ]);
     expect(loadRoleTemplates(undefined)).toBe(BUILT_IN_TEMPLATES);
+    expect(() => loadRoleTemplates(undefined, undefined, { production: true })).toThrow(
+      /GDAP_TEMPLATES_FILE: is required in production/,
+    );
   });
 
   it('loads a valid file and plans one access assignment per group', () => {
