@@ -107,6 +107,13 @@ param partnerCenterTimeoutMs int = 15000
 @description('PARTNER_CENTER_MAX_RETRIES: retries of a failed Partner Center call where retrying is safe.')
 param partnerCenterMaxRetries int = 4
 
+@description('GDAP_TEMPLATES_FILE: path in the app of the GDAP role templates JSON (roles, duration, security group per role). Required.')
+param gdapTemplatesFile string = ''
+
+@description('GRAPH_TIMEOUT_MS / GRAPH_MAX_RETRIES: Microsoft Graph (GDAP) timeout per attempt and retries.')
+param graphTimeoutMs int = 15000
+param graphMaxRetries int = 4
+
 @description('LEGAL_NOTICE_FILE_EN / LEGAL_NOTICE_FILE_DE: optional partner-supplied removal statement files (paths in the deployed app; empty = built-in text).')
 param legalNoticeFileEn string = ''
 param legalNoticeFileDe string = ''
@@ -522,6 +529,14 @@ resource appSettings 'Microsoft.Web/sites/config@2023-12-01' = {
     PARTNER_CENTER_TIMEOUT_MS: string(partnerCenterTimeoutMs)
     PARTNER_CENTER_MAX_RETRIES: string(partnerCenterMaxRetries)
     CUSTOMER_CACHE_TTL_SECONDS: string(customerCacheTtlSeconds)
+    // ── Admin access (GDAP, Microsoft Graph). Empty GDAP_APP_ID/SECRET = the Partner Center app, which then
+    //    needs the Graph application permission DelegatedAdminRelationship.ReadWrite.All (admin consent).
+    GRAPH_BASE_URL: 'https://graph.microsoft.com/v1.0'
+    GDAP_APP_ID: ''
+    GDAP_APP_SECRET: ''
+    GDAP_TEMPLATES_FILE: gdapTemplatesFile
+    GRAPH_TIMEOUT_MS: string(graphTimeoutMs)
+    GRAPH_MAX_RETRIES: string(graphMaxRetries)
     LEGAL_NOTICE_FILE_EN: legalNoticeFileEn
     LEGAL_NOTICE_FILE_DE: legalNoticeFileDe
 

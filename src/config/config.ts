@@ -64,6 +64,12 @@ const envSchema = z.object({
   PARTNER_TENANT_ID: z.preprocess(emptyToUndefined, z.uuid().optional()),
   PARTNER_CENTER_TIMEOUT_MS: intIn(15000, 100, 120000),
   PARTNER_CENTER_MAX_RETRIES: intIn(4, 0, 10),
+  GRAPH_BASE_URL: optionalUrl,
+  GDAP_APP_ID: z.preprocess(emptyToUndefined, z.uuid().optional()),
+  GDAP_APP_SECRET: optionalString,
+  GDAP_TEMPLATES_FILE: optionalString,
+  GRAPH_TIMEOUT_MS: intIn(15000, 100, 120000),
+  GRAPH_MAX_RETRIES: intIn(4, 0, 10),
   OAUTH_CONNECTION_NAME: optionalString,
   ALLOWED_TENANT_IDS: guidList,
   CUSTOMER_CACHE_TTL_SECONDS: intIn(60, 0, 3600),
@@ -138,6 +144,18 @@ export interface AppConfig {
     readonly maxRetries: number;
     readonly customerCacheTtlSeconds: number;
   };
+  /** Microsoft Graph GDAP (admin access): app-only, DelegatedAdminRelationship.ReadWrite.All. */
+  readonly graph: {
+    /** Undefined in embedded mode: the GDAP simulator on this server is used. */
+    readonly baseUrl?: string;
+    /** The app registration for Graph: GDAP_APP_ID, else the Partner Center app's. */
+    readonly appId?: string;
+    readonly appSecret?: string;
+    /** Role templates file; undefined = the built-in least-privilege template (embedded only). */
+    readonly templatesFile?: string;
+    readonly timeoutMs: number;
+    readonly maxRetries: number;
+  };
   readonly allowedTenantIds: readonly string[];
   /** Optional partner-supplied statement files replacing the removal legal notice (per language). */
   readonly legalNotice: { readonly fileEn?: string; readonly fileDe?: string };
@@ -200,6 +218,12 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     if (appType === 'UserAssignedMSI' && e.MicrosoftAppPassword) {
       throw new ConfigError('MicrosoftAppPassword', 'must not be set with MicrosoftAppType UserAssignedMSI');
     }
+  }
+  if (e.GDAP_APP_SECRET && !e.GDAP_APP_ID) {
+    throw new ConfigError('GDAP_APP_SECRET', 'is set but GDAP_APP_ID is not');
+  }
+  if (e.GDAP_APP_ID && !e.GDAP_APP_SECRET) {
+    throw new ConfigError('GDAP_APP_SECRET', 'is required when GDAP_APP_ID is set');
   }
   if (e.COSMOS_KEY && !e.COSMOS_ENDPOINT) {
     throw new ConfigError('COSMOS_KEY', 'is set but COSMOS_ENDPOINT is not');
@@ -272,6 +296,14 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
       maxRetries: e.PARTNER_CENTER_MAX_RETRIES,
       customerCacheTtlSeconds: e.CUSTOMER_CACHE_TTL_SECONDS,
     },
+    graph: {
+      baseUrl: e.GRAPH_BASE_URL ?? (production ? 'https://graph.microsoft.com/v1.0' : undefined),
+      appId: e.GDAP_APP_ID ?? e.PARTNER_CENTER_APP_ID,
+      appSecret: e.GDAP_APP_ID ? e.GDAP_APP_SECRET : e.PARTNER_CENTER_APP_SECRET,
+      templatesFile: e.GDAP_TEMPLATES_FILE,
+      timeoutMs: e.GRAPH_TIMEOUT_MS,
+      maxRetries: e.GRAPH_MAX_RETRIES,
+    },
     allowedTenantIds: e.ALLOWED_TENANT_IDS,
     legalNotice: { fileEn: e.LEGAL_NOTICE_FILE_EN, fileDe: e.LEGAL_NOTICE_FILE_DE },
     notifications: {
@@ -312,6 +344,9 @@ export function redactedSummary(config: AppConfig): Record<string, unknown> {
       ? 'simulator'
       : (config.partnerCenter.baseUrl ?? 'https://api.partnercenter.microsoft.com'),
     partnerCenterAppSecret: mask(config.partnerCenter.appSecret),
+    graph: config.graph.baseUrl ?? 'simulator',
+    gdapAppSecret: mask(config.graph.appSecret),
+    gdapTemplates: config.graph.templatesFile ?? 'built-in',
     allowedTenantIds: config.allowedTenantIds.length,
     simulatorCustomers: config.simulator.enabled ? config.simulator.customers : '[n/a]',
   };

@@ -2,7 +2,7 @@ import restify, { type Request, type Response, type Server } from 'restify';
 import type { CloudAdapter } from 'botbuilder';
 import type { ActivityHandler } from 'botbuilder';
 import type { Logger } from '../logging/logger';
-import { BodyError, readJsonBody } from './body';
+import { BodyError, readJsonBody } from '../common/httpBody';
 
 export interface ServerDependencies {
   adapter: CloudAdapter;

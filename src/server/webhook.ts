@@ -1,7 +1,7 @@
 import type { Request, Response, Server } from 'restify';
 import type { Logger } from '../logging/logger';
 import type { WebhookRequestVerifier, WebhookVerification } from '../notifications/webhookVerifier';
-import { BodyError, readRawBody } from './body';
+import { BodyError, readRawBody } from '../common/httpBody';
 
 export const WEBHOOK_PATH = '/api/partner-center/events';
 

@@ -1,6 +1,6 @@
 /** Request reading and response writing shared by the simulator's routes. */
 import type { Request, Response } from 'restify';
-import { BodyError, readRawBody } from '../../server/body';
+import { BodyError, readRawBody } from '../../common/httpBody';
 import { badRequest, SIMULATOR_ERROR_CODES, SimulatorApiError } from '../model';
 
 /** An API handler's answer; the pipeline adds the echoed ids and applies faults. */

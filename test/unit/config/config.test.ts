@@ -16,6 +16,7 @@ const PROD = {
   WEBHOOK_ALLOWED_CERT_HOSTS: 'api.partnercenter.microsoft.com',
   WEBHOOK_TRUSTED_ROOTS_FILE: '/etc/customer-connect/webhook-roots.pem',
   WEBHOOK_CERT_SUBJECT: 'CN=api.partnercenter.microsoft.com',
+  GDAP_TEMPLATES_FILE: '/etc/customer-connect/gdap-templates.json',
 };
 
 function configError(env: Record<string, string>): ConfigError {
@@ -93,6 +94,46 @@ describe('loadConfig', () => {
     delete env[missing];
     if (missing === 'COSMOS_ENDPOINT') delete env.COSMOS_KEY;
     expect(configError(env).setting).toBe(missing);
+  });
+
+  it('GDAP: Graph in production, the simulator locally; the Partner Center app unless GDAP_APP_ID is set', () => {
+    expect(loadConfig({}).graph).toMatchObject({ baseUrl: undefined, timeoutMs: 15000, maxRetries: 4 });
+    const prod = loadConfig(PROD).graph;
+    expect(prod).toMatchObject({
+      baseUrl: 'https://graph.microsoft.com/v1.0',
+      appId: PROD.PARTNER_CENTER_APP_ID,
+      appSecret: 'pc-secret',
+      templatesFile: PROD.GDAP_TEMPLATES_FILE,
+    });
+    const own = loadConfig({
+      ...PROD,
+      GDAP_APP_ID: '1a2b3c4d-0000-4000-8000-000000000002',
+      GDAP_APP_SECRET: 'gdap-secret',
+      GRAPH_TIMEOUT_MS: '5000',
+      GRAPH_MAX_RETRIES: '2',
+    }).graph;
+    expect(own).toMatchObject({
+      appId: '1a2b3c4d-0000-4000-8000-000000000002',
+      appSecret: 'gdap-secret',
+      timeoutMs: 5000,
+      maxRetries: 2,
+    });
+    expect(
+      JSON.stringify(
+        redactedSummary(loadConfig({ ...PROD, GDAP_APP_ID: own.appId!, GDAP_APP_SECRET: 'gdap-secret' })),
+      ),
+    ).not.toContain('gdap-secret');
+  });
+
+  it.each([
+    [{ GDAP_APP_SECRET: 'x' }, 'GDAP_APP_SECRET'],
+    [{ GDAP_APP_ID: '1a2b3c4d-0000-4000-8000-000000000002' }, 'GDAP_APP_SECRET'],
+    [{ GDAP_APP_ID: 'nope', GDAP_APP_SECRET: 'x' }, 'GDAP_APP_ID'],
+    [{ GRAPH_BASE_URL: 'not a url' }, 'GRAPH_BASE_URL'],
+    [{ GRAPH_TIMEOUT_MS: '10' }, 'GRAPH_TIMEOUT_MS'],
+    [{ GRAPH_MAX_RETRIES: '11' }, 'GRAPH_MAX_RETRIES'],
+  ])('GDAP: names the bad setting for %j', (env, setting) => {
+    expect(configError(env).setting).toBe(setting);
   });
 
   it('refuses a password with a managed identity', () => {

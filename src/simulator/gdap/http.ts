@@ -1,0 +1,122 @@
+/** HTTP plumbing of the GDAP simulator: bodies, headers, $filter and paging parameters. */
+import type { Request, Response } from 'restify';
+import type { SimRelationship } from './rules';
+import { badRequest, GraphSimError } from './wire';
+
+export interface Answer {
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+/** `$filter`: clauses `customer/tenantId|status|displayName eq '…'` joined by `and`. */
+export function parseFilter(filter: string | null): (r: SimRelationship) => boolean {
+  if (filter === null || filter.trim() === '') return () => true;
+  const tests = filter.split(/\s+and\s+/i).map((clause) => {
+    const m = /^\s*(customer\/tenantId|status|displayName)\s+eq\s+'((?:[^']|'')*)'\s*$/i.exec(clause);
+    if (!m) throw badRequest(`Invalid filter clause: ${clause.slice(0, 100)}`);
+    const field = m[1]!.toLowerCase();
+    const value = m[2]!.replace(/''/g, "'");
+    if (field === 'status') return (r: SimRelationship) => r.status === value;
+    if (field === 'displayname') return (r: SimRelationship) => r.displayName === value;
+    return (r: SimRelationship) => r.customer?.tenantId === value.toLowerCase();
+  });
+  return (r) => tests.every((t) => t(r));
+}
+
+export function readInt(raw: string | null, name: string, min: number, max: number): number | undefined {
+  if (raw === null) return undefined;
+  if (!/^\d{1,6}$/.test(raw) || Number(raw) < min || Number(raw) > max) {
+    throw badRequest(`${name} must be a whole number from ${min} to ${max}.`);
+  }
+  return Number(raw);
+}
+
+export function readSkipToken(raw: string | null): number {
+  if (raw === null) return 0;
+  try {
+    const o = (JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as { o?: unknown }).o;
+    if (typeof o === 'number' && Number.isInteger(o) && o >= 0) return o;
+  } catch {
+    // fall through
+  }
+  throw badRequest('The $skiptoken is invalid.');
+}
+
+export function ok(body: unknown): Answer {
+  return { status: 200, body };
+}
+
+export function header(req: Request, name: string): string | undefined {
+  const v = req.headers[name];
+  return Array.isArray(v) ? v[0] : v;
+}
+
+export function param(req: Request, name: string): string {
+  const v = (req as { params?: Record<string, unknown> }).params?.[name];
+  return typeof v === 'string' ? v : '';
+}
+
+export function origin(req: Request): string {
+  const host = header(req, 'host') ?? 'localhost';
+  return `http://${/^[\w.:[\]-]{1,260}$/.test(host) ? host : 'localhost'}`;
+}
+
+export function send(
+  res: Response,
+  status: number,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): void {
+  if (res.headersSent || res.writableEnded || res.destroyed) return;
+  const text = body === undefined || status === 204 ? '' : JSON.stringify(body);
+  res.writeHead(status, {
+    ...(text ? { 'Content-Type': 'application/json; charset=utf-8' } : {}),
+    'Content-Length': String(Buffer.byteLength(text)),
+    'Cache-Control': 'no-store',
+    ...headers,
+  });
+  res.end(text);
+}
+
+export function html(res: Response, status: number, page: string): void {
+  if (res.headersSent || res.writableEnded || res.destroyed) return;
+  res.writeHead(status, {
+    'Content-Type': 'text/html; charset=utf-8',
+    'Content-Length': String(Buffer.byteLength(page)),
+    'Cache-Control': 'no-store',
+    'Content-Security-Policy':
+      "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'",
+    'X-Content-Type-Options': 'nosniff',
+  });
+  res.end(page);
+}
+
+export async function readBody(req: Request, limit: number): Promise<Buffer> {
+  const parsed = req as { rawBody?: unknown; body?: unknown };
+  if (Buffer.isBuffer(parsed.rawBody)) return parsed.rawBody;
+  if (req.readableEnded) {
+    const b = parsed.body;
+    if (Buffer.isBuffer(b)) return b;
+    if (typeof b === 'string') return Buffer.from(b);
+    return b === undefined || b === null ? Buffer.alloc(0) : Buffer.from(JSON.stringify(b));
+  }
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > limit) throw new GraphSimError(413, 'RequestEntityTooLarge', 'The request body is too large.');
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks);
+}
+
+export async function readJson(req: Request, limit: number): Promise<unknown> {
+  const raw = await readBody(req, limit);
+  if (raw.length === 0) throw badRequest('A JSON request body is required.');
+  try {
+    return JSON.parse(raw.toString('utf8')) as unknown;
+  } catch {
+    throw badRequest('The request body is not valid JSON.');
+  }
+}
