@@ -464,7 +464,7 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
     siteConfig: {
       linuxFxVersion: 'NODE|20-lts'
       // The deployed artifact is already built (README step 4): start it, do not build on the server.
-      appCommandLine: 'node dist/index.js'
+      appCommandLine: 'node --disable-warning=DEP0111 dist/index.js'
       alwaysOn: true
       healthCheckPath: '/healthz'
       minTlsVersion: '1.2'
