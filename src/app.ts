@@ -43,6 +43,15 @@ import {
   SIMULATOR_WEBHOOK_CERT_SUBJECT,
   type PartnerCenterSimulator,
 } from './simulator';
+import {
+  GDAP_SIMULATOR_API_PATH,
+  GdapSimulatorModel,
+  gdapSimulatorApprovalLink,
+  registerGdapSimulatorRoutes,
+  seedGdapRelationships,
+} from './simulator/gdap';
+import { HttpGdapClient, MsalGraphTokenProvider, StaticGraphTokenProvider, type GdapClient } from './graph';
+import { loadRoleTemplates } from './domain/gdap';
 import { CosmosAuditLog } from './storage/auditRepository';
 import { createCosmos, type CosmosHandle } from './storage/cosmos';
 import { CosmosBotStorage } from './storage/cosmosBotStorage';
@@ -56,6 +65,8 @@ export interface AppOverrides {
   authOverrides?: Partial<ConfigurationBotFrameworkAuthenticationOptions>;
   /** Replace the Partner Center client (tests). */
   partnerCenter?: PartnerCenterClient;
+  /** Replace the Graph GDAP client (tests). */
+  gdap?: GdapClient;
   roles?: RoleService;
   /** Acceptance notifications: clock, sender tuning, instance id (tests). */
   notifications?: NotificationOverrides;
@@ -69,6 +80,8 @@ export interface App {
   readonly services: DialogServices;
   /** The in-process Partner Center simulator (embedded mode only). */
   readonly simulator?: PartnerCenterSimulator;
+  /** The in-process Graph GDAP simulator (embedded mode only). */
+  readonly gdapSimulator?: GdapSimulatorModel;
   /** The bearer token the embedded client sends to the simulator (tests check it never reaches logs). */
   readonly simulatorToken?: string;
   /** Acceptance notifications: webhook processing, reconciler, reminders. */
@@ -141,6 +154,51 @@ function buildApp(
       maxRetries: config.partnerCenter.maxRetries,
     });
 
+  // Admin access (GDAP): role templates are checked at start (a bad file stops start-up, naming
+  // GDAP_TEMPLATES_FILE); embedded mode uses the Graph simulator on this server, seeded so that
+  // existing demo customers show a realistic spread of admin access.
+  const gdapTemplates = loadRoleTemplates(config.graph.templatesFile, undefined, {
+    production: config.mode === 'production',
+  });
+  const gdapSimulator = simulator
+    ? new GdapSimulatorModel({
+        emitEvent: (eventName, resourceUri) =>
+          void simulator.webhooks.sendEvent(eventName, resourceUri, {
+            ResourceName: 'DelegatedAdminRelationship',
+          }),
+        findCustomerByDomain: (domain) => {
+          const customer = simulator.findCustomerByDomain(domain);
+          return customer
+            ? { tenantId: customer.id, companyName: customer.companyName, domain: customer.domain }
+            : undefined;
+        },
+      })
+    : undefined;
+  if (simulator && gdapSimulator) {
+    seedGdapRelationships(
+      gdapSimulator,
+      simulator
+        .listCustomers()
+        .map((c) => ({ tenantId: c.id, companyName: c.companyName, domain: c.domain })),
+    );
+  }
+  const gdap: GdapClient =
+    overrides.gdap ??
+    new HttpGdapClient({
+      baseUrl: simulator ? () => `${simulatorOrigin}${GDAP_SIMULATOR_API_PATH}` : config.graph.baseUrl,
+      tokenProvider: simulator
+        ? new StaticGraphTokenProvider(simulatorToken)
+        : new MsalGraphTokenProvider({
+            clientId: config.graph.appId ?? '',
+            clientSecret: config.graph.appSecret ?? '',
+            tenantId: partnerTenantId,
+          }),
+      approvalLink: simulator ? (id) => gdapSimulatorApprovalLink(simulatorOrigin, id) : undefined,
+      logger: logger.child({ module: 'graph' }),
+      timeoutMs: config.graph.timeoutMs,
+      maxRetries: config.graph.maxRetries,
+    });
+
   const createGraphRoleService = () => {
     const graphToken = new MsalAppOnlyTokenProvider({
       clientId: config.partnerCenter.appId ?? '',
@@ -172,6 +230,8 @@ function buildApp(
     logger,
     partnerTenantId,
     partnerCenter,
+    gdap,
+    gdapTemplates,
     roles,
     audit: new CosmosAuditLog(cosmos.containers.audit),
     invitations: new CosmosInvitationRepository(cosmos.containers.invitations),
@@ -241,6 +301,15 @@ function buildApp(
       ...(simulator
         ? [(s: Server) => registerSimulatorRoutes(s, simulator, { basePath: SIMULATOR_API_BASE_PATH })]
         : []),
+      ...(gdapSimulator && simulator
+        ? [
+            (s: Server) =>
+              registerGdapSimulatorRoutes(s, gdapSimulator, {
+                logger: logger.child({ module: 'gdapSimulator' }),
+                partnerName: simulator.partner.name,
+              }),
+          ]
+        : []),
       (s: Server) =>
         registerWebhookRoute(s, {
           verifier: notifications.verifier,
@@ -259,6 +328,7 @@ function buildApp(
     cosmos,
     services,
     simulator,
+    gdapSimulator,
     simulatorToken: simulator ? simulatorToken : undefined,
     notifications: notifications.service,
     async start(port = config.server.port) {

@@ -3,7 +3,9 @@ import type { AppConfig } from '../config/config';
 import type { AuditLog } from '../domain/audit';
 import type { ConversationRepository } from '../domain/conversations';
 import type { CustomerPageCache } from '../domain/customerCache';
+import type { RoleTemplateSet } from '../domain/gdap';
 import type { InvitationRepository } from '../domain/invitations';
+import type { GdapClient } from '../graph';
 import type { RoleService } from '../domain/roles';
 import type { Logger } from '../logging/logger';
 import type { AuthKind, CallContext, PartnerCenterClient } from '../partnerCenter/client';
@@ -14,6 +16,10 @@ export interface DialogServices {
   readonly logger: Logger;
   readonly partnerTenantId: string;
   readonly partnerCenter: PartnerCenterClient;
+  /** Microsoft Graph GDAP (admin access): app-only, so it also works with no user present. */
+  readonly gdap: GdapClient;
+  /** The admin-access role templates (GDAP_TEMPLATES_FILE or the built-in least-privilege one). */
+  readonly gdapTemplates: RoleTemplateSet;
   readonly roles: RoleService;
   readonly audit: AuditLog;
   readonly invitations: InvitationRepository;

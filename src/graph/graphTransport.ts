@@ -16,8 +16,11 @@ import { toCollection } from './wire';
 export const GRAPH_BASE_URL = 'https://graph.microsoft.com/v1.0';
 
 export interface GraphTransportOptions {
-  /** Graph root incl. version, e.g. https://graph.microsoft.com/v1.0 or the simulator's …/simulator/graph/v1.0. */
-  baseUrl?: string;
+  /**
+   * Graph root incl. version, e.g. https://graph.microsoft.com/v1.0 or the simulator's …/simulator/graph/v1.0.
+   * A function is asked on every call (embedded mode: the simulator's port is known once the server listens).
+   */
+  baseUrl?: string | (() => string);
   tokenProvider: GraphTokenProvider;
   logger: Logger;
   /** Per-attempt timeout (headers and body). Default 15 000. */
@@ -67,22 +70,34 @@ const MAX_PAGES = 1000;
  * retries — all through src/resilience — and Graph's error shape turned into GraphError.
  */
 export class GraphTransport {
-  readonly root: string;
+  private readonly baseUrl: () => string;
+  private cachedRoot?: { baseUrl: string; root: string };
   private readonly timeoutMs: number;
   private readonly maxAttempts: number;
   private readonly fetchImpl: typeof fetch;
   private readonly newId: () => string;
 
   constructor(private readonly options: GraphTransportOptions) {
-    const url = new URL(options.baseUrl ?? GRAPH_BASE_URL);
-    if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error('baseUrl must be http(s)');
-    url.search = '';
-    url.hash = '';
-    this.root = url.toString().replace(/\/+$/, '');
+    const baseUrl = options.baseUrl ?? GRAPH_BASE_URL;
+    this.baseUrl = typeof baseUrl === 'function' ? baseUrl : () => baseUrl;
+    void this.root; // a bad base URL fails here, not on the first call
     this.timeoutMs = options.timeoutMs ?? 15_000;
     this.maxAttempts = Math.max(0, options.maxRetries ?? 4) + 1;
     this.fetchImpl = options.fetch ?? fetch;
     this.newId = options.newId ?? randomUUID;
+  }
+
+  /** The Graph root (no trailing slash), from the configured base URL. */
+  get root(): string {
+    const baseUrl = this.baseUrl();
+    if (this.cachedRoot?.baseUrl !== baseUrl) {
+      const url = new URL(baseUrl);
+      if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error('baseUrl must be http(s)');
+      url.search = '';
+      url.hash = '';
+      this.cachedRoot = { baseUrl, root: url.toString().replace(/\/+$/, '') };
+    }
+    return this.cachedRoot.root;
   }
 
   async collect<T>(

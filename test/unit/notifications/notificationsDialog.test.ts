@@ -1,4 +1,6 @@
 import type { Activity } from 'botbuilder';
+import { FakeGdapClient } from '../../fakes/graph/fakeGdapClient';
+import { BUILT_IN_TEMPLATES } from '../../../src/domain/gdap';
 import { DialogTestClient } from 'botbuilder-testing';
 import { loadConfig } from '../../../src/config/config';
 import type { AuditEntry, AuditLog } from '../../../src/domain/audit';
@@ -82,6 +84,8 @@ function setup() {
     invitations: {} as never,
     conversations,
     customerCache: new CustomerPageCache<unknown>(1000),
+    gdap: new FakeGdapClient(),
+    gdapTemplates: BUILT_IN_TEMPLATES,
   };
   const client = new DialogTestClient(
     'msteams',

@@ -1,4 +1,6 @@
 import { TestAdapter, TurnContext, type Activity } from 'botbuilder';
+import { FakeGdapClient } from '../../../fakes/graph/fakeGdapClient';
+import { BUILT_IN_TEMPLATES } from '../../../../src/domain/gdap';
 import type { CardActionRequest } from '../../../../src/dialogs/cardResponses';
 import { loadConfig } from '../../../../src/config/config';
 import { CustomerPageCache } from '../../../../src/domain/customerCache';
@@ -29,6 +31,8 @@ export function testServices(partnerCenter: PartnerCenterClient, roles: RoleServ
     invitations: {} as never,
     conversations: {} as never,
     customerCache: new CustomerPageCache<unknown>(60_000),
+    gdap: new FakeGdapClient(),
+    gdapTemplates: BUILT_IN_TEMPLATES,
   };
   return services;
 }

@@ -1,4 +1,6 @@
 import type { Activity, AdaptiveCardInvokeResponse, Middleware, TurnContext } from 'botbuilder';
+import { FakeGdapClient } from '../../../fakes/graph/fakeGdapClient';
+import { BUILT_IN_TEMPLATES } from '../../../../src/domain/gdap';
 import { DialogTurnStatus } from 'botbuilder-dialogs';
 import { DialogTestClient } from 'botbuilder-testing';
 import { loadConfig } from '../../../../src/config/config';
@@ -123,6 +125,8 @@ export function harness(pc = new FakePartnerCenterClient()): Harness {
     invitations,
     conversations: {} as never,
     customerCache: new CustomerPageCache<unknown>(60_000),
+    gdap: new FakeGdapClient(),
+    gdapTemplates: BUILT_IN_TEMPLATES,
   };
   return { services, pc, invitations, audit };
 }

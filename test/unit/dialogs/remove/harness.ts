@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { FakeGdapClient } from '../../../fakes/graph/fakeGdapClient';
+import { BUILT_IN_TEMPLATES } from '../../../../src/domain/gdap';
 import {
   ActivityTypes,
   ConversationState,
@@ -98,6 +100,8 @@ export class RemoveHarness {
       invitations: {} as DialogServices['invitations'],
       conversations: {} as DialogServices['conversations'],
       customerCache: this.cache,
+      gdap: new FakeGdapClient(),
+      gdapTemplates: BUILT_IN_TEMPLATES,
     };
     this.feature = createRemoveFeature(this.services, options);
     // The app's wiring; the customers feature is represented by its "Remove" start verb only.
