@@ -37,6 +37,7 @@ import {
   StaticTokenProvider,
 } from './partnerCenter';
 import { createServer, listen, closeServer } from './server/server';
+import { warmCards } from './cards/warm';
 import {
   createPartnerCenterSimulator,
   registerSimulatorRoutes,
@@ -96,6 +97,8 @@ export async function createApp(
 ): Promise<App> {
   const cosmos = overrides.cosmos ?? (await createCosmos(config, logger.child({ module: 'cosmos' })));
   const ownsCosmos = !overrides.cosmos;
+  // Card templates parsed, help and welcome rendered now: the first user does not pay for them.
+  logger.debug({ ms: Math.round(warmCards()) }, 'card templates ready');
   try {
     return buildApp(config, logger, overrides, cosmos, ownsCosmos);
   } catch (err) {
