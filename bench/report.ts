@@ -18,6 +18,19 @@ export function printReport(r: BenchResults): void {
   process.stdout.write(
     `\nCustomer Connect bench — ${r.startedAt} — ${m.cpus} × ${m.cpuModel}, ${m.totalMemoryGb} GB, Node ${m.node}\n`,
   );
+  if (r.coldStart) {
+    const c = r.coldStart;
+    table(
+      `Cold start (${c.note}; ${c.runs.length} runs; ms)`,
+      ['measure', 'n', 'p50', 'p95', 'p99', 'max'],
+      [
+        ['process start → ready (/readyz 200)', ...lat(c.readyMs)],
+        ['first help turn (POST → card)', ...lat(c.firstHelpMs)],
+        ['first help in German', ...lat(c.firstGermanHelpMs)],
+        ['a later help turn (warm)', ...lat(c.secondHelpMs)],
+      ],
+    );
+  }
   if (r.load) {
     const { app, echo, ratios } = r.load;
     const p = app.paced;

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { BenchConnector } from './lib/connector';
 import { Child } from './lib/ipc';
 import { runCatalog, type CatalogResult } from './sections/catalog';
+import { runColdStart, type ColdStartResult } from './sections/coldStart';
 import { cosmosPerTurn, runLoad, type LoadResult, type TurnCosmos } from './sections/load';
 import { runNotifications, type NotificationsResult } from './sections/notifications';
 import { findRepoRoot } from '../src/tools/repoRoot';
@@ -36,7 +37,9 @@ const KNOBS = {
   record: 1,
   /** 1: the Cosmos server keeps connections alive (as Cosmos DB does); 0: as the embedded default. */
   cosmosKeepAlive: 1,
-  sections: 'load,catalog,notifications',
+  /** Cold starts of the compiled src/index.ts in embedded mode (a new process each). */
+  coldStarts: 3,
+  sections: 'coldStart,load,catalog,notifications',
 };
 type Knobs = { [K in keyof typeof KNOBS]: (typeof KNOBS)[K] };
 
@@ -59,6 +62,7 @@ export interface BenchResults {
   durationSeconds: number;
   machine: { cpus: number; cpuModel: string; totalMemoryGb: number; node: string; platform: string };
   knobs: Knobs;
+  coldStart?: ColdStartResult;
   load?: {
     app: { paced: LoadResult; saturated: LoadResult };
     echo: { paced: LoadResult; saturated: LoadResult };
@@ -107,6 +111,18 @@ async function main(): Promise<void> {
 
     // Partner Center (the simulator with the customer base) runs in its own process, as the real
     // one is remote: the app's process then holds the bot alone.
+    if (sections.has('coldStart')) {
+      // First, while nothing else of the bench runs.
+      log(`cold start: ${k.coldStarts} runs`);
+      results.coldStart = await runColdStart(
+        connector,
+        k.coldStarts,
+        path.join(findRepoRoot(__dirname), 'bench', 'tmp'),
+        log,
+      );
+      connector.reset();
+    }
+
     let partnerCenter: { baseUrl: string; token: string } | undefined;
     if (sections.has('load') || sections.has('catalog')) {
       const pc = Child.start('partner-center');

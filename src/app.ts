@@ -35,6 +35,7 @@ import {
 } from './partnerCenter';
 import { createServer, listen, closeServer } from './server/server';
 import { registerWebhookRoute, WEBHOOK_PATH } from './server/webhook';
+import { warmCards } from './cards/warm';
 import {
   createPartnerCenterSimulator,
   registerSimulatorRoutes,
@@ -101,6 +102,8 @@ export async function createApp(
 ): Promise<App> {
   const cosmos = overrides.cosmos ?? (await createCosmos(config, logger.child({ module: 'cosmos' })));
   const ownsCosmos = !overrides.cosmos;
+  // Card templates parsed, help and welcome rendered now: the first user does not pay for them.
+  logger.debug({ ms: Math.round(warmCards()) }, 'card templates ready');
   try {
     return buildApp(config, logger, overrides, cosmos, ownsCosmos);
   } catch (err) {

@@ -6,6 +6,7 @@ import { isPartnerCenterError, type PartnerCenterError } from '../partnerCenter/
 import { partnerCenterErrorText } from '../i18n/partnerCenterErrors';
 import { defineCard, render, type AdaptiveCardJson } from './render';
 import { encodePosition } from './customerListActions';
+import { mediumDateFormat, numberFormat } from './formats';
 
 /**
  * The customer list card: 10 customers a page (company name and domain, a chevron), the total,
@@ -127,7 +128,7 @@ export function customerListCardData(
   limits: CardLimits = CARD_LIMITS[0]!,
 ): CustomerListCardData {
   const { page } = view;
-  const number = new Intl.NumberFormat(t.locale);
+  const number = numberFormat(t.locale);
   const search = page.position.search;
   const pages = pageCount(page.totalCount);
   const summaryParams = {
@@ -232,8 +233,8 @@ function detailsCardData(
     });
   }
 
-  const dateFormat = new Intl.DateTimeFormat(t.locale, { dateStyle: 'medium', timeZone: 'UTC' });
-  const number = new Intl.NumberFormat(t.locale);
+  const dateFormat = mediumDateFormat(t.locale);
+  const number = numberFormat(t.locale);
   const formatDate = (iso: string | undefined) => {
     if (!iso) return undefined;
     const d = new Date(iso);

@@ -1,7 +1,7 @@
 import type { Translator } from '../i18n/i18n';
 import { COMMAND_NAMES, COMMAND_WORDS, type CommandName } from '../i18n/commands';
 import type { MessageKey } from '../i18n/messages';
-import { defineCard, render, type AdaptiveCardJson } from './render';
+import { deepFreeze, defineCard, render, type AdaptiveCardJson } from './render';
 
 export interface HelpCardData {
   title: string;
@@ -51,15 +51,40 @@ export function helpCardData(t: Translator): HelpCardData {
   };
 }
 
-export function renderHelpCard(t: Translator): AdaptiveCardJson {
-  return render(helpTemplate, helpCardData(t));
+/**
+ * The help and welcome cards depend on nothing but the translator: each is rendered once per
+ * translator (`translatorFor` hands out one per language) and shared, deep-frozen so that no
+ * caller can change the copy every later turn sends.
+ */
+const helpCards = new WeakMap<Translator, AdaptiveCardJson>();
+const welcomeCards = new WeakMap<Translator, AdaptiveCardJson>();
+
+function once(
+  cache: WeakMap<Translator, AdaptiveCardJson>,
+  t: Translator,
+  build: () => AdaptiveCardJson,
+): AdaptiveCardJson {
+  let card = cache.get(t);
+  if (!card) {
+    card = deepFreeze(build());
+    cache.set(t, card);
+  }
+  return card;
 }
 
+/** The help card in the translator's language (shared and frozen: do not modify). */
+export function renderHelpCard(t: Translator): AdaptiveCardJson {
+  return once(helpCards, t, () => render(helpTemplate, helpCardData(t)));
+}
+
+/** The welcome card in the translator's language (shared and frozen: do not modify). */
 export function renderWelcomeCard(t: Translator): AdaptiveCardJson {
-  return render(welcomeTemplate, {
-    title: t.t('welcome.title'),
-    text: t.t('welcome.text'),
-    helpButton: t.t('welcome.helpButton'),
-    helpCommand: commandWord(t, 'help'),
-  });
+  return once(welcomeCards, t, () =>
+    render(welcomeTemplate, {
+      title: t.t('welcome.title'),
+      text: t.t('welcome.text'),
+      helpButton: t.t('welcome.helpButton'),
+      helpCommand: commandWord(t, 'help'),
+    }),
+  );
 }

@@ -3,6 +3,7 @@ import type { InvitationKind } from '../domain/invitations';
 import type { Translator } from '../i18n/i18n';
 import { commandWord } from './helpCard';
 import { defineCard, render, type AdaptiveCardJson } from './render';
+import { mediumDateFormat } from './formats';
 
 interface Fact {
   title: string;
@@ -22,7 +23,7 @@ export function relationshipLabel(t: Translator, kind: InvitationKind): string {
 export function formatDate(t: Translator, iso: string | undefined): string {
   const ms = iso ? Date.parse(iso) : NaN;
   if (Number.isNaN(ms)) return '';
-  return new Intl.DateTimeFormat(t.locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(ms));
+  return mediumDateFormat(t.locale).format(new Date(ms));
 }
 
 // ---------------------------------------------------------------- accepted

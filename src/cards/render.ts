@@ -1,4 +1,4 @@
-import { readFileSync, existsSync } from 'node:fs';
+import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import * as ACData from 'adaptivecards-templating';
 
@@ -38,12 +38,47 @@ export function defineCard<TData extends object>(name: string): CardTemplate<TDa
   return { name };
 }
 
+/**
+ * Parsed templates, one per card, kept for the life of the process. `new Template(json)` parses
+ * every `${…}` of the card with adaptive-expressions (an ANTLR parser); `expand` only evaluates
+ * the parsed expressions, so a Template is built once and expanded for every rendering.
+ * `expand` keeps its evaluation context on the instance only while it runs synchronously, so one
+ * instance serves all turns of the process.
+ */
+const templates = new Map<string, ACData.Template>();
+function parsedTemplate(name: string): ACData.Template {
+  let template = templates.get(name);
+  if (!template) {
+    template = new ACData.Template(loadTemplateJson(name));
+    templates.set(name, template);
+  }
+  return template;
+}
+
 /** Expands a template with its data. Strings in data are inserted as text, never as template code. */
 export function render<TData extends object>(template: CardTemplate<TData>, data: TData): AdaptiveCardJson {
-  const expanded = new ACData.Template(loadTemplateJson(template.name)).expand({
-    $root: data,
-  }) as AdaptiveCardJson;
-  return expanded;
+  return parsedTemplate(template.name).expand({ $root: data }) as AdaptiveCardJson;
+}
+
+/**
+ * Parses every template in cards/ now (at start-up), so the first user of each card does not pay
+ * for it. Returns the number of templates.
+ */
+export function warmTemplates(): number {
+  const names = readdirSync(findCardsDir())
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => f.slice(0, -'.json'.length));
+  for (const name of names) parsedTemplate(name);
+  return names.length;
+}
+
+/** Freezes a rendered card and everything in it, so a card shared between turns cannot be changed. */
+export function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
 }
 
 /** The names of every template in cards/ (for tests). */

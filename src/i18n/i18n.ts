@@ -27,11 +27,16 @@ export interface Translator {
   t(key: MessageKey, params?: MessageParams): string;
 }
 
-export function translatorFor(locale: string | undefined | null): Translator {
-  const language = languageOf(locale);
-  return {
+/** One translator per language, made once: turns and cards share them (cards cache by translator). */
+function makeTranslator(language: Language): Translator {
+  return Object.freeze({
     language,
     locale: language === 'de' ? 'de-DE' : 'en-US',
-    t: (key, params) => translate(language, key, params),
-  };
+    t: (key: MessageKey, params?: MessageParams) => translate(language, key, params),
+  });
+}
+const translators: Record<Language, Translator> = { en: makeTranslator('en'), de: makeTranslator('de') };
+
+export function translatorFor(locale: string | undefined | null): Translator {
+  return translators[languageOf(locale)];
 }
