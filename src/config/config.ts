@@ -239,6 +239,10 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     if (e.ALLOWED_TENANT_IDS.length === 0) {
       throw new ConfigError('ALLOWED_TENANT_IDS', 'is required when MicrosoftAppId is set');
     }
+    if (!e.GDAP_TEMPLATES_FILE) {
+      // The built-in template's security groups are placeholders: production needs the partner's own.
+      throw new ConfigError('GDAP_TEMPLATES_FILE', 'is required when MicrosoftAppId is set');
+    }
     if (!e.PARTNER_CENTER_APP_ID) {
       throw new ConfigError('PARTNER_CENTER_APP_ID', 'is required when MicrosoftAppId is set');
     }

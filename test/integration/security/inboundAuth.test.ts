@@ -44,6 +44,7 @@ describe('inbound authentication with an app id configured (local OpenID metadat
         WEBHOOK_ALLOWED_CERT_HOSTS: 'certs.partnercenter.example',
         WEBHOOK_TRUSTED_ROOTS_FILE: 'test/integration/notifications/fixtures/webhook-root.pem',
         WEBHOOK_CERT_SUBJECT: 'CN=webhook.partnercenter.example',
+        GDAP_TEMPLATES_FILE: 'test/integration/security/fixtures/gdap-templates.json',
       },
       {
         cosmos,

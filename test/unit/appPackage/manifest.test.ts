@@ -87,6 +87,7 @@ const productionEnv = (over: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv => ({
   WEBHOOK_ALLOWED_CERT_HOSTS: 'certs.partnercenter.example',
   WEBHOOK_TRUSTED_ROOTS_FILE: '/etc/customer-connect/webhook-roots.pem',
   WEBHOOK_CERT_SUBJECT: 'CN=webhook.partnercenter.example',
+  GDAP_TEMPLATES_FILE: '/etc/customer-connect/gdap-templates.json',
   ...over,
 });
 

@@ -89,6 +89,7 @@ describe('loadConfig', () => {
     'WEBHOOK_ALLOWED_CERT_HOSTS',
     'WEBHOOK_TRUSTED_ROOTS_FILE',
     'WEBHOOK_CERT_SUBJECT',
+    'GDAP_TEMPLATES_FILE',
   ])('requires %s in production', (missing) => {
     const env: Record<string, string> = { ...PROD };
     delete env[missing];
