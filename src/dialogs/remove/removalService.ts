@@ -13,14 +13,14 @@ import {
 } from '../../domain/removal';
 import type { PartnerRoleName } from '../../domain/roles';
 import { translatorFor } from '../../i18n/i18n';
-import { isPartnerCenterError, type PartnerCenterError } from '../../partnerCenter/errors';
-import type { CallContext } from '../../partnerCenter/client';
+import { isPartnerCenterError } from '../../partnerCenter/errors';
 import type { Customer } from '../../partnerCenter/types';
 import { ensureAllowed } from '../guards';
 import { partnerCenterErrorText } from '../../i18n/partnerCenterErrors';
 import { callContextOf, type DialogServices } from '../services';
 import { FlowClaims } from './flowClaims';
-import { RemovalAudit, type SuspensionResult } from './removalAudit';
+import { RemovalAudit } from './removalAudit';
+import { suspendActive } from './suspension';
 import {
   finish,
   isWaiting,
@@ -155,7 +155,7 @@ export class RemovalService {
       const allowed = await this.allowed(context, flow, 'action');
       if ('message' in allowed) return allowed;
       const t = translatorFor(context.activity.locale);
-      const { result, lastError } = await this.suspendActive(context, flow);
+      const { result, lastError } = await suspendActive(this.services, context, flow);
       await this.audit.recordSuspension(context, flow, result);
       const notes: CardNotes = {};
       if (result.suspended.length)
@@ -323,62 +323,6 @@ export class RemovalService {
       if (isPartnerCenterError(err, 'not_found')) return 'gone';
       if (!isPartnerCenterError(err)) throw err;
       return { readError: err };
-    }
-  }
-
-  /**
-   * Suspends each active subscription on its own. A PATCH whose outcome is unknown (5xx, timeout)
-   * is settled by reading the customer's subscriptions back: suspended, still active (failed), or,
-   * when that read fails too, unconfirmed.
-   */
-  private async suspendActive(
-    context: TurnContext,
-    flow: FlowWithCustomer,
-  ): Promise<{ result: SuspensionResult; lastError: unknown }> {
-    const ctx = callContextOf(this.services, context, 'user');
-    const result: SuspensionResult = { suspended: [], failed: [] };
-    const ambiguous: { id: string; name: string; error: PartnerCenterError }[] = [];
-    let lastError: unknown;
-    for (const sub of flow.active ?? []) {
-      const name = sub.friendlyName || sub.offerName || sub.id;
-      try {
-        await this.services.partnerCenter.suspendSubscription(flow.customer.id, sub.id, ctx);
-        result.suspended.push({ id: sub.id, name });
-      } catch (err) {
-        if (!isPartnerCenterError(err)) throw err;
-        lastError = err;
-        if (err.kind === 'unavailable' || err.kind === 'unknown')
-          ambiguous.push({ id: sub.id, name, error: err });
-        else result.failed.push({ id: sub.id, name, kind: err.kind, requestId: err.requestId });
-      }
-    }
-    if (ambiguous.length > 0) await this.verifySuspensions(flow.customer.id, ambiguous, result, ctx);
-    return { result, lastError };
-  }
-
-  private async verifySuspensions(
-    customerId: string,
-    ambiguous: { id: string; name: string; error: PartnerCenterError }[],
-    result: SuspensionResult,
-    ctx: CallContext,
-  ): Promise<void> {
-    let statuses: Map<string, string> | undefined;
-    try {
-      const read = await this.services.partnerCenter.listSubscriptions(customerId, { ...ctx, auth: 'app' });
-      statuses = new Map(read.map((s) => [s.id, s.status]));
-    } catch (err) {
-      if (!isPartnerCenterError(err)) throw err;
-    }
-    for (const { id, name, error } of ambiguous) {
-      const status = statuses?.get(id);
-      const failure = { id, name, kind: error.kind, requestId: error.requestId };
-      if (statuses === undefined) {
-        (result.unconfirmed ??= []).push(failure);
-      } else if (status === 'suspended') {
-        result.suspended.push({ id, name, verified: true });
-      } else {
-        result.failed.push({ ...failure, verified: true });
-      }
     }
   }
 
