@@ -17,7 +17,7 @@ import { isPartnerCenterError } from '../../partnerCenter/errors';
 import type { Customer } from '../../partnerCenter/types';
 import { ensureAllowed } from '../guards';
 import { partnerCenterErrorText } from '../../i18n/partnerCenterErrors';
-import { callContextOf, type DialogServices } from '../services';
+import { callContextOf, readBackContext, type DialogServices } from '../services';
 import { FlowClaims } from './flowClaims';
 import { RemovalAudit } from './removalAudit';
 import { suspendActive } from './suspension';
@@ -315,7 +315,7 @@ export class RemovalService {
     customerId: string,
     correlationId: string,
   ): Promise<RelationshipReadBack> {
-    const ctx = { ...callContextOf(this.services, context, 'app'), correlationId };
+    const ctx = readBackContext({ ...callContextOf(this.services, context, 'app'), correlationId });
     try {
       const customer = await this.services.partnerCenter.getCustomer(customerId, ctx);
       return customer.relationshipToPartner === 'none' ? 'gone' : 'present';

@@ -1,7 +1,7 @@
 import type { TurnContext } from 'botbuilder';
 import type { CallContext } from '../../partnerCenter/client';
 import { isPartnerCenterError, type PartnerCenterError } from '../../partnerCenter/errors';
-import { callContextOf, type DialogServices } from '../services';
+import { callContextOf, readBackContext, type DialogServices } from '../services';
 import type { SuspensionResult } from './removalAudit';
 import type { FlowWithCustomer } from './removalFlow';
 
@@ -45,7 +45,10 @@ async function verifySuspensions(
 ): Promise<void> {
   let statuses: Map<string, string> | undefined;
   try {
-    const read = await services.partnerCenter.listSubscriptions(customerId, { ...ctx, auth: 'app' });
+    const read = await services.partnerCenter.listSubscriptions(
+      customerId,
+      readBackContext({ ...ctx, auth: 'app' }),
+    );
     statuses = new Map(read.map((s) => [s.id, s.status]));
   } catch (err) {
     if (!isPartnerCenterError(err)) throw err;
