@@ -107,6 +107,9 @@ param partnerCenterTimeoutMs int = 15000
 @description('PARTNER_CENTER_MAX_RETRIES: retries of a failed Partner Center call where retrying is safe.')
 param partnerCenterMaxRetries int = 4
 
+@description('TURN_DEADLINE_MS: deadline of one turn\'s Partner Center calls, retries included (Teams answers invokes within ~10 s).')
+param turnDeadlineMs int = 7000
+
 @description('GDAP_TEMPLATES_FILE: path in the app of the GDAP role templates JSON (roles, duration, security group per role). Required.')
 param gdapTemplatesFile string = ''
 
@@ -528,6 +531,7 @@ resource appSettings 'Microsoft.Web/sites/config@2023-12-01' = {
     PARTNER_TENANT_ID: partnerTenantId
     PARTNER_CENTER_TIMEOUT_MS: string(partnerCenterTimeoutMs)
     PARTNER_CENTER_MAX_RETRIES: string(partnerCenterMaxRetries)
+    TURN_DEADLINE_MS: string(turnDeadlineMs)
     CUSTOMER_CACHE_TTL_SECONDS: string(customerCacheTtlSeconds)
     // ── Admin access (GDAP, Microsoft Graph). Empty GDAP_APP_ID/SECRET = the Partner Center app, which then
     //    needs the Graph application permission DelegatedAdminRelationship.ReadWrite.All (admin consent).

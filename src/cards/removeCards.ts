@@ -1,5 +1,6 @@
 import type { AuditEntry } from '../domain/audit';
 import type { LegalNoticeStatement } from '../domain/legalNotice';
+import { VERIFICATION_TEXT, type Verification } from '../domain/removal';
 import type { Translator } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages';
 import type { Customer, Subscription } from '../partnerCenter/types';
@@ -83,7 +84,7 @@ export const removeWarningTemplate = defineCard<RemoveWarningCardData>('remove-w
 
 export interface RemoveResultCardData {
   title: string;
-  color: 'Good' | 'Attention' | 'Default';
+  color: 'Good' | 'Attention' | 'Warning' | 'Default';
   facts: Fact[];
   lines: { text: string }[];
   footer: string;
@@ -250,7 +251,10 @@ const OUTCOME_COLOR: Record<AuditEntry['outcome'], string> = {
   failed: 'Attention',
   cancelled: 'Default',
   refused: 'Warning',
+  unknown: 'Warning',
 };
+
+const VERIFICATIONS: readonly Verification[] = ['removed', 'notRemoved', 'unknown'];
 
 /** Adaptive Cards' DATE/TIME functions want RFC 3339 without fractions. */
 export function cardTimestamp(iso: string): string | undefined {
@@ -289,6 +293,10 @@ function auditFacts(t: Translator, e: AuditEntry): Fact[] {
   if (typeof details['reason'] === 'string') {
     const reason = details['reason'];
     facts.push({ title: t.t('audit.label.reason'), value: translated(t, `audit.reason.${reason}`, reason) });
+  }
+  const verification = VERIFICATIONS.find((v) => VERIFICATION_TEXT[v] === details['verification']);
+  if (verification) {
+    facts.push({ title: t.t('audit.label.verification'), value: t.t(`audit.verification.${verification}`) });
   }
   if (e.requestId) facts.push({ title: t.t('audit.label.reference'), value: e.requestId });
   return facts;

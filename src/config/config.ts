@@ -64,6 +64,7 @@ const envSchema = z.object({
   PARTNER_TENANT_ID: z.preprocess(emptyToUndefined, z.uuid().optional()),
   PARTNER_CENTER_TIMEOUT_MS: intIn(15000, 100, 120000),
   PARTNER_CENTER_MAX_RETRIES: intIn(4, 0, 10),
+  TURN_DEADLINE_MS: intIn(7000, 500, 60000),
   GRAPH_BASE_URL: optionalUrl,
   GDAP_APP_ID: z.preprocess(emptyToUndefined, z.uuid().optional()),
   GDAP_APP_SECRET: optionalString,
@@ -142,6 +143,8 @@ export interface AppConfig {
     readonly partnerTenantId?: string;
     readonly timeoutMs: number;
     readonly maxRetries: number;
+    /** Deadline of one turn's Partner Center calls, retries included (TURN_DEADLINE_MS). */
+    readonly turnDeadlineMs: number;
     readonly customerCacheTtlSeconds: number;
   };
   /** Microsoft Graph GDAP (admin access): app-only, DelegatedAdminRelationship.ReadWrite.All. */
@@ -298,6 +301,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
       partnerTenantId: e.PARTNER_TENANT_ID,
       timeoutMs: e.PARTNER_CENTER_TIMEOUT_MS,
       maxRetries: e.PARTNER_CENTER_MAX_RETRIES,
+      turnDeadlineMs: e.TURN_DEADLINE_MS,
       customerCacheTtlSeconds: e.CUSTOMER_CACHE_TTL_SECONDS,
     },
     graph: {

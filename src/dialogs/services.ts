@@ -30,9 +30,46 @@ export interface DialogServices {
   readonly userToken?: (context: TurnContext) => Promise<string | undefined>;
 }
 
-/** The Partner Center call context of one turn: the user's locale, and their token for App+User calls. */
+/** Where a turn keeps its deadline (epoch ms), set by the first Partner Center call of the turn. */
+const TURN_DEADLINE = Symbol('turnDeadline');
+
+/**
+ * The deadline of this turn's Partner Center calls: `TURN_DEADLINE_MS` after the first of them, so
+ * that retries stop in time for Teams' invoke window (~10 s).
+ */
+export function turnDeadlineOf(services: DialogServices, context: TurnContext): number | undefined {
+  const known = context.turnState.get<number | undefined>(TURN_DEADLINE);
+  if (known !== undefined) return known;
+  const ms = services.config.partnerCenter.turnDeadlineMs;
+  if (!Number.isFinite(ms)) return undefined;
+  const deadline = Date.now() + ms;
+  context.turnState.set(TURN_DEADLINE, deadline);
+  return deadline;
+}
+
+/** Extra time a read-back after a write of unknown outcome gets beyond the turn's deadline. */
+export const READ_BACK_GRACE_MS = 2000;
+
+/**
+ * The context of a read that settles a write of unknown outcome: the turn's deadline, but at least
+ * READ_BACK_GRACE_MS from now (the write may have used the turn's time up; without the read the
+ * user could only be told "unknown").
+ */
+export function readBackContext(ctx: CallContext): CallContext {
+  if (ctx.deadline === undefined) return ctx;
+  return { ...ctx, deadline: Math.max(ctx.deadline, Date.now() + READ_BACK_GRACE_MS) };
+}
+
+/**
+ * The Partner Center call context of one turn: the user's locale, the turn's deadline, and the
+ * user's token for App+User calls.
+ */
 export function callContextOf(services: DialogServices, context: TurnContext, auth: AuthKind): CallContext {
-  const ctx: CallContext = { auth, locale: context.activity.locale ?? 'en-US' };
+  const ctx: CallContext = {
+    auth,
+    locale: context.activity.locale ?? 'en-US',
+    deadline: turnDeadlineOf(services, context),
+  };
   if (auth === 'user' && services.userToken) {
     const provide = services.userToken;
     ctx.userToken = () => provide(context);

@@ -4,7 +4,8 @@ export interface AuditEntry {
   partnerTenantId: string;
   /** e.g. 'invitation.created', 'relationship.remove', 'invitation.accepted'. */
   action: string;
-  outcome: 'succeeded' | 'failed' | 'cancelled' | 'refused';
+  /** `unknown`: a write whose outcome could not be confirmed, not even by reading the state back. */
+  outcome: 'succeeded' | 'failed' | 'cancelled' | 'refused' | 'unknown';
   at: string;
   actor?: { aadObjectId?: string; name?: string; roles?: string[] };
   customer?: { id?: string; companyName?: string; domain?: string };

@@ -35,6 +35,12 @@ export interface CallContext {
    * `DelegatedTokenProvider` (other providers ignore it). Never logged.
    */
   userToken?: string | (() => Promise<string | undefined>);
+  /**
+   * Epoch ms by which the call must be answered, retries and waits included (the turn's deadline:
+   * Teams wants an invoke answered within ~10 s). No attempt starts after it; an attempt's timeout
+   * is cut to what is left. Absent: the transport's own limits only.
+   */
+  deadline?: number;
   /** Cancels the call (and its retries). */
   signal?: AbortSignal;
 }

@@ -5,6 +5,7 @@ import {
   httpAttempt,
   isTransientStatus,
   parseRetryAfterMs,
+  remainingMs,
   retry,
   sleep as abortableSleep,
   type AttemptVerdict,
@@ -134,14 +135,18 @@ export class PartnerCenterTransport {
         ctx.correlationId && /^[\w.-]{1,128}$/.test(ctx.correlationId) ? ctx.correlationId : this.newId(),
     };
     const url = this.root() + op.path;
-    const deadline =
-      this.options.totalTimeoutMs !== undefined ? Date.now() + this.options.totalTimeoutMs : undefined;
+    const deadline = earliest(
+      this.options.totalTimeoutMs !== undefined ? Date.now() + this.options.totalTimeoutMs : undefined,
+      ctx.deadline,
+    );
     const logger = this.options.logger;
     let ambiguous = false;
     let elapsedMs = 0;
 
     const attempt = async (n: number): Promise<AttemptVerdict<unknown>> => {
       if (ctx.signal?.aborted) throw cancelled(ids, n - 1);
+      // Too little time left for an answer: not sent at all (a write sent now would only add an unknown outcome).
+      if (remainingMs(deadline) < MIN_ATTEMPT_MS) throw deadlineReached(ids, n - 1);
       const timeoutMs = attemptTimeoutMs(this.timeoutMs, deadline);
       const started = Date.now();
       const outcome = await httpAttempt(
@@ -256,6 +261,25 @@ export function parseAnswer<T>(operation: string, fn: () => T): T {
       cause,
     });
   }
+}
+
+/** Shortest time left before the deadline for which an attempt is still started. */
+export const MIN_ATTEMPT_MS = 200;
+
+function earliest(a: number | undefined, b: number | undefined): number | undefined {
+  if (a === undefined) return b;
+  return b === undefined ? a : Math.min(a, b);
+}
+
+function deadlineReached(ids: CallIds, attempts: number): PartnerCenterError {
+  return new PartnerCenterError(
+    'unavailable',
+    `Partner Center ${ids.operation}: the turn's deadline passed`,
+    {
+      ...ids,
+      attempts,
+    },
+  );
 }
 
 function cancelled(ids: CallIds, attempts: number): PartnerCenterError {

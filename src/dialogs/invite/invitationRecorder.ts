@@ -30,8 +30,14 @@ export interface InvitationOrigin {
   actor: { aadObjectId?: string; name?: string; roles: string[] };
 }
 
+/**
+ * `verified`: the write's outcome was unknown (storage unavailable, timeout) and reading the record
+ * back by id settled it (found: stored; absent: a plain failure). `unconfirmed`: that read failed
+ * too; Done again is safe (same id → stored once).
+ */
 export type RecordResult =
-  { ok: true; invitation: Invitation; created: boolean } | { ok: false; code: StorageErrorCode };
+  | { ok: true; invitation: Invitation; created: boolean; verified?: boolean }
+  | { ok: false; code: StorageErrorCode; unconfirmed?: boolean };
 
 export interface InvitationRecorderDeps {
   invitations: InvitationRepository;
@@ -52,14 +58,16 @@ export class InvitationRecorder {
   /** Stores and audits; a storage failure is a result (the user may try again), not an exception. */
   async record(draft: InvitationDraft, origin: InvitationOrigin): Promise<RecordResult> {
     try {
-      const { invitation, created } = await this.store(this.build(draft, origin));
+      const stored = await this.storeVerified(this.build(draft, origin));
+      if (!stored.ok) return stored;
+      const { invitation, created, verified } = stored;
       // Written on every Done (same id → once): a retry after a failed audit write still records it.
       await this.audit(invitation, origin);
       this.deps.logger.info(
-        { invitationId: invitation.id, kind: invitation.kind, created },
+        { invitationId: invitation.id, kind: invitation.kind, created, verified },
         'invitation recorded',
       );
-      return { ok: true, invitation, created };
+      return { ok: true, invitation, created, ...(verified ? { verified } : {}) };
     } catch (err) {
       if (!(err instanceof StorageError)) throw err;
       this.deps.logger.warn({ flowId: draft.flowId, code: err.code }, 'invitation could not be stored');
@@ -91,6 +99,34 @@ export class InvitationRecorder {
       createdAt: at,
       updatedAt: at,
     }) as Invitation;
+  }
+
+  /**
+   * `store`, and when its outcome is unknown (storage unavailable: the write may have landed), the
+   * record read back by id: there → stored (verified), absent → not stored (verified), the read
+   * failing too → still unknown. Other storage failures are results as they are.
+   */
+  async storeVerified(invitation: Invitation): Promise<RecordResult> {
+    try {
+      return { ok: true, ...(await this.store(invitation)) };
+    } catch (err) {
+      if (!(err instanceof StorageError) || err.code !== 'unavailable') throw err;
+      const ids = { invitationId: invitation.id };
+      try {
+        const found = await this.deps.invitations.get(invitation.partnerTenantId, invitation.id);
+        this.deps.logger.warn(
+          { ...ids, verification: found ? 'stored' : 'notStored' },
+          'invitation write outcome unknown; verified by reading it back',
+        );
+        return found
+          ? { ok: true, invitation: found, created: true, verified: true }
+          : { ok: false, code: err.code };
+      } catch (readErr) {
+        if (!(readErr instanceof StorageError)) throw readErr;
+        this.deps.logger.warn({ ...ids, verification: 'unknown' }, 'invitation write outcome still unknown');
+        return { ok: false, code: err.code, unconfirmed: true };
+      }
+    }
   }
 
   /** Creates the record if absent; one stored earlier under the same id is returned as it is. */

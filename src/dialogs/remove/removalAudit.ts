@@ -1,7 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { TurnContext } from 'botbuilder';
 import type { AuditEntry } from '../../domain/audit';
-import { auditOutcomeOf, type RemovalOutcome, type RemovalReason } from '../../domain/removal';
+import {
+  VERIFICATION_TEXT,
+  auditOutcomeOf,
+  verificationOf,
+  type RemovalOutcome,
+  type RemovalReason,
+} from '../../domain/removal';
 import type { PartnerRoleName } from '../../domain/roles';
 import { callerRoles } from '../guards';
 import type { DialogServices } from '../services';
@@ -20,8 +26,12 @@ export interface AuditExtras {
 
 /** What suspending a customer's active subscriptions did, subscription by subscription. */
 export interface SuspensionResult {
-  suspended: { id: string; name: string }[];
-  failed: { id: string; name: string; kind: string; requestId?: string }[];
+  /** `verified`: the PATCH's outcome was unknown; reading the subscriptions back showed it suspended. */
+  suspended: { id: string; name: string; verified?: boolean }[];
+  /** `verified`: the PATCH's outcome was unknown; reading back showed it still active. */
+  failed: { id: string; name: string; kind: string; requestId?: string; verified?: boolean }[];
+  /** The PATCH's outcome was unknown and reading back failed too. */
+  unconfirmed?: { id: string; name: string; kind: string; requestId?: string }[];
 }
 
 type EntryInput = Omit<AuditEntry, 'id' | 'at' | 'partnerTenantId' | 'actor'> & {
@@ -66,21 +76,42 @@ export class RemovalAudit {
     });
   }
 
-  /** The final entry of a flow that called Partner Center to remove the relationship. */
+  /**
+   * The final entry of a flow that called Partner Center to remove the relationship. When the
+   * call's outcome was unknown, `details.verification` says what reading back settled
+   * (`outcome unknown → verified removed | verified not removed | still unknown`).
+   */
   async recordRemoval(
     context: TurnContext,
     flow: RemoveFlowState,
     outcome: RemovalOutcome,
     extras: AuditExtras & { details: Record<string, unknown> },
   ): Promise<AuditEntry | undefined> {
+    const verification = verificationOf(outcome);
+    const verified = verification ? { verification: VERIFICATION_TEXT[verification] } : {};
     if (outcome.kind === 'removed') {
-      return this.record(context, flow, 'succeeded', undefined, { ...extras, requestId: outcome.requestId });
+      const error = outcome.verified?.error;
+      return this.record(context, flow, 'succeeded', undefined, {
+        ...extras,
+        requestId: outcome.requestId,
+        details: error
+          ? { ...extras.details, ...verified, errorKind: error.kind, status: error.status }
+          : extras.details,
+      });
     }
     const { error } = outcome;
+    const readError = outcome.kind === 'unknown' ? outcome.readError : undefined;
     return this.record(context, flow, auditOutcomeOf(outcome), outcome.reason, {
       roles: extras.roles,
       requestId: error.requestId,
-      details: { ...extras.details, errorKind: error.kind, status: error.status, pcCode: error.pcCode },
+      details: {
+        ...extras.details,
+        ...verified,
+        errorKind: error.kind,
+        status: error.status,
+        pcCode: error.pcCode,
+        ...(readError ? { readErrorKind: readError.kind, readStatus: readError.status } : {}),
+      },
     });
   }
 
@@ -90,16 +121,16 @@ export class RemovalAudit {
     flow: RemoveFlowState,
     result: SuspensionResult,
   ): Promise<AuditEntry | undefined> {
-    const failed = result.failed.length > 0;
+    const failed = result.failed.length > 0 || (result.unconfirmed?.length ?? 0) > 0;
     const details: Record<string, unknown> = { flowId: flow.flowId, ...result };
     if (failed) details['reason'] = 'partnerCenter' satisfies RemovalReason;
     return this.write(context, {
       id: randomUUID(),
       action: SUSPEND_ACTION,
-      outcome: failed ? 'failed' : 'succeeded',
+      outcome: result.failed.length ? 'failed' : result.unconfirmed?.length ? 'unknown' : 'succeeded',
       roles: await this.rolesOf(context),
       customer: customerOf(flow),
-      requestId: result.failed[0]?.requestId,
+      requestId: result.failed[0]?.requestId ?? result.unconfirmed?.[0]?.requestId,
       details,
     });
   }

@@ -4,16 +4,23 @@ import { MAX_CHOICES, escapeMarkdown } from '../../cards/removeCards';
 import type { AdaptiveCardJson } from '../../cards/render';
 import { findCustomers } from '../../domain/customerSearch';
 import type { LegalNoticeCatalog } from '../../domain/legalNotice';
-import { relationshipGone, removalOutcomeOf, type RemovalOutcome } from '../../domain/removal';
+import {
+  relationshipGone,
+  removalOutcomeOf,
+  verifiedRemoval,
+  type RelationshipReadBack,
+  type RemovalOutcome,
+} from '../../domain/removal';
 import type { PartnerRoleName } from '../../domain/roles';
 import { translatorFor } from '../../i18n/i18n';
 import { isPartnerCenterError } from '../../partnerCenter/errors';
 import type { Customer } from '../../partnerCenter/types';
 import { ensureAllowed } from '../guards';
 import { partnerCenterErrorText } from '../../i18n/partnerCenterErrors';
-import { callContextOf, type DialogServices } from '../services';
+import { callContextOf, readBackContext, type DialogServices } from '../services';
 import { FlowClaims } from './flowClaims';
-import { RemovalAudit, type SuspensionResult } from './removalAudit';
+import { RemovalAudit } from './removalAudit';
+import { suspendActive } from './suspension';
 import {
   finish,
   isWaiting,
@@ -148,17 +155,28 @@ export class RemovalService {
       const allowed = await this.allowed(context, flow, 'action');
       if ('message' in allowed) return allowed;
       const t = translatorFor(context.activity.locale);
-      const { result, lastError } = await this.suspendActive(context, flow);
+      const { result, lastError } = await suspendActive(this.services, context, flow);
       await this.audit.recordSuspension(context, flow, result);
       const notes: CardNotes = {};
       if (result.suspended.length)
         notes.notice = t.t('remove.suspend.done', { count: result.suspended.length });
+      const errors: string[] = [];
       if (result.failed.length) {
-        notes.error = t.t('remove.suspend.partial', {
-          names: result.failed.map((f) => escapeMarkdown(f.name)).join(', '),
-          error: partnerCenterErrorText(t, lastError),
-        });
+        errors.push(
+          t.t('remove.suspend.partial', {
+            names: result.failed.map((f) => escapeMarkdown(f.name)).join(', '),
+            error: partnerCenterErrorText(t, lastError),
+          }),
+        );
       }
+      if (result.unconfirmed?.length) {
+        errors.push(
+          t.t('remove.suspend.unconfirmed', {
+            names: result.unconfirmed.map((f) => escapeMarkdown(f.name)).join(', '),
+          }),
+        );
+      }
+      if (errors.length) notes.error = errors.join(' ');
       return this.present(context, flow, flow.customer.id, notes);
     });
   }
@@ -188,7 +206,10 @@ export class RemovalService {
       if ('message' in allowed) return allowed;
       const correlationId = randomUUID();
       const outcome = await this.removeRelationship(context, flow.customer, correlationId);
-      if (relationshipGone(outcome)) this.services.customerCache.invalidate(this.services.partnerTenantId);
+      // Still unknown: the relationship may be gone, so the cached list may be wrong too.
+      if (relationshipGone(outcome) || outcome.kind === 'unknown') {
+        this.services.customerCache.invalidate(this.services.partnerTenantId);
+      }
       const entry = await this.audit.recordRemoval(context, flow, outcome, {
         roles: allowed.roles,
         details: {
@@ -259,7 +280,9 @@ export class RemovalService {
 
   /**
    * The removal call and what it achieved. Our own MS-RequestId (kept across retries) lets a
-   * successful removal's audit entry name it too.
+   * successful removal's audit entry name it too. When the call's outcome is unknown (5xx,
+   * timeout, no answer), the customer is read back before anything is said: the relationship gone
+   * means removed, still there means not removed, and a failed read leaves it unknown.
    */
   private async removeRelationship(
     context: TurnContext,
@@ -268,34 +291,39 @@ export class RemovalService {
   ): Promise<RemovalOutcome> {
     const requestId = randomUUID();
     const ctx = { ...callContextOf(this.services, context, 'user'), correlationId, requestId };
+    let outcome: RemovalOutcome;
     try {
       await this.services.partnerCenter.removeResellerRelationship(customer.id, ctx);
       return { kind: 'removed', requestId };
     } catch (err) {
       if (!isPartnerCenterError(err)) throw err;
-      return removalOutcomeOf(err);
+      outcome = removalOutcomeOf(err);
     }
+    if (outcome.kind !== 'unknown') return outcome;
+    const readBack = await this.readRelationship(context, customer.id, correlationId);
+    const verified = verifiedRemoval(outcome, readBack, requestId);
+    this.services.logger.warn(
+      { ...outcome.error.toLogObject(), verification: verified.kind },
+      'removal outcome unknown; verified by reading the customer back',
+    );
+    return verified;
   }
 
-  private async suspendActive(
+  /** The customer read back after a removal of unknown outcome. */
+  private async readRelationship(
     context: TurnContext,
-    flow: FlowWithCustomer,
-  ): Promise<{ result: SuspensionResult; lastError: unknown }> {
-    const ctx = callContextOf(this.services, context, 'user');
-    const result: SuspensionResult = { suspended: [], failed: [] };
-    let lastError: unknown;
-    for (const sub of flow.active ?? []) {
-      const name = sub.friendlyName || sub.offerName || sub.id;
-      try {
-        await this.services.partnerCenter.suspendSubscription(flow.customer.id, sub.id, ctx);
-        result.suspended.push({ id: sub.id, name });
-      } catch (err) {
-        if (!isPartnerCenterError(err)) throw err;
-        lastError = err;
-        result.failed.push({ id: sub.id, name, kind: err.kind, requestId: err.requestId });
-      }
+    customerId: string,
+    correlationId: string,
+  ): Promise<RelationshipReadBack> {
+    const ctx = readBackContext({ ...callContextOf(this.services, context, 'app'), correlationId });
+    try {
+      const customer = await this.services.partnerCenter.getCustomer(customerId, ctx);
+      return customer.relationshipToPartner === 'none' ? 'gone' : 'present';
+    } catch (err) {
+      if (isPartnerCenterError(err, 'not_found')) return 'gone';
+      if (!isPartnerCenterError(err)) throw err;
+      return { readError: err };
     }
-    return { result, lastError };
   }
 
   private async search(context: TurnContext, flow: RemoveFlowState) {

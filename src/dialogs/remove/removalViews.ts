@@ -131,6 +131,7 @@ export function outcomeCard(
               ? t.t('remove.result.dapNone')
               : t.t('remove.result.dapKept'),
         },
+        ...(outcome.verified ? [{ text: t.t('remove.result.verifiedRemoved') }] : []),
         { text: t.t('remove.result.noticeReminder') },
       ],
       footer: entry
@@ -141,6 +142,24 @@ export function outcomeCard(
   const name = escapeMarkdown(customer.companyName);
   const err = outcome.error;
   const lines: { text: string }[] = [];
+  if (outcome.kind === 'unknown') {
+    return renderRemoveResultCard({
+      title: t.t('remove.result.unknownTitle'),
+      color: 'Warning',
+      facts,
+      lines: [
+        { text: t.t('remove.result.unknown', { name }) },
+        {
+          text: t.t('remove.result.unknownCheck', {
+            customers: COMMAND_WORDS.customers[t.language],
+            remove: COMMAND_WORDS.remove[t.language],
+            search: escapeMarkdown(customer.companyName),
+          }),
+        },
+      ],
+      footer: entry ? t.t('remove.result.auditRef', { id: entry.id }) : '',
+    });
+  }
   if (outcome.reason === 'alreadyRemoved') {
     lines.push({ text: t.t('remove.result.alreadyRemoved', { name }) });
   } else if (outcome.reason === 'precondition') {
@@ -153,6 +172,9 @@ export function outcomeCard(
     lines.push({ text: t.t('remove.pre.steps') });
   } else {
     lines.push({ text: partnerCenterErrorText(t, err) });
+    if (outcome.kind === 'notRemoved' && outcome.verified) {
+      lines.push({ text: t.t('remove.result.verifiedNotRemoved', { name }) });
+    }
   }
   lines.push({ text: t.t('remove.result.startAgain', { command: COMMAND_WORDS.remove[t.language] }) });
   return renderRemoveResultCard({

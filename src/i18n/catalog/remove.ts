@@ -68,6 +68,22 @@ export const en = {
     'Partner Center reports that there is no relationship with {name} (any more); it may already have been removed. Nothing was changed.',
   'remove.result.precondition':
     'Partner Center refused to remove the relationship with {name} because a precondition is not met. Nothing was removed.',
+  'remove.result.verifiedRemoved':
+    'Partner Center did not confirm the change, so the bot read the customer back: the relationship is gone.',
+  'remove.result.verifiedNotRemoved':
+    'Partner Center did not confirm the change, so the bot read the customer back: the relationship with {name} is still in place.',
+  'remove.result.unknownTitle': 'Removal could not be confirmed',
+  'remove.result.unknown':
+    'Partner Center did not answer clearly, and reading the customer back failed too: it is not known whether the relationship with {name} was removed.',
+  'remove.result.unknownCheck':
+    'In a few minutes, type **{customers} {search}** (or look under Customers in Partner Center): if the customer is no longer listed, the relationship was removed; if it is, type **{remove}** to try again.',
+  'remove.suspend.unconfirmed':
+    'Partner Center did not confirm suspending these subscriptions, and they could not be read back: {names}. Press "Check again" to see their status.',
+  'audit.outcome.unknown': 'Outcome unknown',
+  'audit.label.verification': 'Verification',
+  'audit.verification.removed': 'outcome unknown → verified removed',
+  'audit.verification.notRemoved': 'outcome unknown → verified not removed',
+  'audit.verification.unknown': 'outcome unknown → still unknown',
   'remove.result.cancelledTitle': 'Cancelled',
   'remove.result.cancelled': 'The relationship with {name} was not removed.',
   'remove.result.startAgain': 'Type **{command}** to start again.',
@@ -164,6 +180,22 @@ export const de: Record<keyof typeof en, string> = {
     'Partner Center meldet, dass (inzwischen) keine Beziehung zu {name} besteht; sie wurde möglicherweise bereits entfernt. Es wurde nichts geändert.',
   'remove.result.precondition':
     'Partner Center hat das Entfernen der Beziehung zu {name} abgelehnt, weil eine Voraussetzung nicht erfüllt ist. Es wurde nichts entfernt.',
+  'remove.result.verifiedRemoved':
+    'Partner Center hat die Änderung nicht bestätigt; der Bot hat den Kunden daher erneut gelesen: Die Beziehung besteht nicht mehr.',
+  'remove.result.verifiedNotRemoved':
+    'Partner Center hat die Änderung nicht bestätigt; der Bot hat den Kunden daher erneut gelesen: Die Beziehung zu {name} besteht weiterhin.',
+  'remove.result.unknownTitle': 'Entfernen konnte nicht bestätigt werden',
+  'remove.result.unknown':
+    'Partner Center hat nicht eindeutig geantwortet, und auch das erneute Lesen des Kunden ist fehlgeschlagen: Es ist nicht bekannt, ob die Beziehung zu {name} entfernt wurde.',
+  'remove.result.unknownCheck':
+    'Geben Sie in einigen Minuten **{customers} {search}** ein (oder sehen Sie in Partner Center unter Kunden nach): Ist der Kunde nicht mehr aufgeführt, wurde die Beziehung entfernt; andernfalls geben Sie **{remove}** ein, um es erneut zu versuchen.',
+  'remove.suspend.unconfirmed':
+    'Partner Center hat das Anhalten dieser Abonnements nicht bestätigt, und sie konnten nicht erneut gelesen werden: {names}. Wählen Sie „Erneut prüfen“, um ihren Status zu sehen.',
+  'audit.outcome.unknown': 'Ergebnis unbekannt',
+  'audit.label.verification': 'Überprüfung',
+  'audit.verification.removed': 'Ergebnis unbekannt → geprüft: entfernt',
+  'audit.verification.notRemoved': 'Ergebnis unbekannt → geprüft: nicht entfernt',
+  'audit.verification.unknown': 'Ergebnis unbekannt → weiterhin unbekannt',
   'remove.result.cancelledTitle': 'Abgebrochen',
   'remove.result.cancelled': 'Die Beziehung zu {name} wurde nicht entfernt.',
   'remove.result.startAgain': 'Geben Sie **{command}** ein, um neu zu beginnen.',

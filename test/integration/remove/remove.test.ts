@@ -326,4 +326,86 @@ describe('remove customer relationship over HTTP (simulator, embedded Cosmos)', 
     });
     expect(sim().seenRequestIds(PATCH_ROUTE)).toContain(entries[0]!.requestId);
   });
+
+  it('issue 17: a 500 after the PATCH was processed: verified by reading back, reported and audited as removed', async () => {
+    const target = customer();
+    const c = chat();
+    const card = await warningCard(c, target.companyName);
+    sim().setFaults([{ route: PATCH_ROUTE, type: 'error', status: 500, phase: 'after' }]);
+    const res = await click(c, REMOVE_VERBS.confirm, {
+      ...dataOf(card, REMOVE_VERBS.confirm),
+      attest: 'true',
+    });
+    expectValidCard(res.value);
+    const text = JSON.stringify(res.value);
+    expect(text).toContain('Customer relationship removed');
+    expect(text).toContain('the relationship is gone');
+    expect(text).not.toContain('Nothing was changed');
+    expect(sim().findCustomer(target.id)?.relationshipToPartner).toBe('none');
+    const entries = await auditOf(target.id);
+    expect(entries).toHaveLength(1);
+    expect(entries[0]).toMatchObject({
+      outcome: 'succeeded',
+      details: { verification: 'outcome unknown → verified removed', errorKind: 'unavailable' },
+    });
+    const auditCard = (await say(c, 'audit')).attachments?.[0]?.content;
+    expect(JSON.stringify(auditCard)).toContain('outcome unknown → verified removed');
+  });
+
+  it('issue 17: a 500 before the PATCH was processed: verified not removed (audit says so)', async () => {
+    const target = customer();
+    const c = chat('de-DE');
+    const card = await warningCard(c, target.companyName, 'entfernen');
+    sim().setFaults([{ route: PATCH_ROUTE, type: 'error', status: 500 }]);
+    const res = await click(c, REMOVE_VERBS.confirm, {
+      ...dataOf(card, REMOVE_VERBS.confirm),
+      attest: 'true',
+    });
+    const text = JSON.stringify(res.value);
+    expect(text).toContain('Kundenbeziehung nicht entfernt');
+    expect(text).toContain('besteht weiterhin');
+    expect((await auditOf(target.id))[0]).toMatchObject({
+      outcome: 'failed',
+      details: { verification: 'outcome unknown → verified not removed' },
+    });
+  });
+
+  it('issue 17: the PATCH and the read-back both fail: the user is told it could not be confirmed and how to check', async () => {
+    const target = customer();
+    const c = chat();
+    const card = await warningCard(c, target.companyName);
+    sim().setFaults([
+      { route: PATCH_ROUTE, type: 'error', status: 500, phase: 'after' },
+      { route: 'GET /v1/customers/:id', type: 'error', status: 503 },
+    ]);
+    const res = await click(c, REMOVE_VERBS.confirm, {
+      ...dataOf(card, REMOVE_VERBS.confirm),
+      attest: 'true',
+    });
+    expectValidCard(res.value);
+    const text = JSON.stringify(res.value);
+    expect(text).toContain('Removal could not be confirmed');
+    expect(text).toContain('customers ');
+    expect(text).not.toContain('Nothing was changed');
+    expect((await auditOf(target.id))[0]).toMatchObject({
+      outcome: 'unknown',
+      details: { verification: 'outcome unknown → still unknown', readErrorKind: 'unavailable' },
+    });
+  });
+
+  it('issue 17: a 500 after a suspend PATCH was processed: read back, reported and audited as suspended', async () => {
+    const target = customer({ active: 1 });
+    const c = chat();
+    const pre = (await say(c, `remove ${target.companyName}`)).attachments?.[0]?.content;
+    const ask = await click(c, REMOVE_VERBS.suspend, dataOf(pre, REMOVE_VERBS.suspend));
+    sim().setFaults([
+      { route: 'PATCH /v1/customers/:id/subscriptions/:sid', type: 'error', status: 500, phase: 'after' },
+    ]);
+    const res = await click(c, REMOVE_VERBS.suspendConfirm, dataOf(ask.value, REMOVE_VERBS.suspendConfirm));
+    const text = JSON.stringify(res.value);
+    expect(text).toContain('1 subscription(s) suspended.');
+    expect(text).not.toContain('could not be suspended');
+    const [entry] = (await auditOf(target.id)).filter((e) => e.action === 'subscriptions.suspend');
+    expect(entry).toMatchObject({ outcome: 'succeeded', details: { suspended: [{ verified: true }] } });
+  });
 });

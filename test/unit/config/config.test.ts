@@ -97,6 +97,13 @@ describe('loadConfig', () => {
     expect(configError(env).setting).toBe(missing);
   });
 
+  it('issue 17: TURN_DEADLINE_MS: 7000 by default (Teams answers invokes within ~10 s), settable, bounded', () => {
+    expect(loadConfig({}).partnerCenter.turnDeadlineMs).toBe(7000);
+    expect(loadConfig({ TURN_DEADLINE_MS: '1500' }).partnerCenter.turnDeadlineMs).toBe(1500);
+    expect(configError({ TURN_DEADLINE_MS: '100' }).setting).toBe('TURN_DEADLINE_MS');
+    expect(configError({ TURN_DEADLINE_MS: 'soon' }).setting).toBe('TURN_DEADLINE_MS');
+  });
+
   it('GDAP: Graph in production, the simulator locally; the Partner Center app unless GDAP_APP_ID is set', () => {
     expect(loadConfig({}).graph).toMatchObject({ baseUrl: undefined, timeoutMs: 15000, maxRetries: 4 });
     const prod = loadConfig(PROD).graph;

@@ -1,4 +1,10 @@
-import { auditOutcomeOf, relationshipGone, removalOutcomeOf } from '../../../src/domain/removal';
+import {
+  auditOutcomeOf,
+  relationshipGone,
+  removalOutcomeOf,
+  verificationOf,
+  verifiedRemoval,
+} from '../../../src/domain/removal';
 import { PartnerCenterError, type PartnerCenterErrorKind } from '../../../src/partnerCenter/errors';
 
 describe('removal outcomes', () => {
@@ -15,7 +21,8 @@ describe('removal outcomes', () => {
     const error = new PartnerCenterError(errorKind, 'x');
     const outcome = removalOutcomeOf(error);
     expect(outcome).toEqual({ kind, reason, error });
-    expect(auditOutcomeOf(outcome)).toBe('failed');
+    // Issue 17: an outcome still unknown (not even read back) is audited as unknown, not as failed.
+    expect(auditOutcomeOf(outcome)).toBe(kind === 'unknown' ? 'unknown' : 'failed');
     expect(relationshipGone(outcome)).toBe(reason === 'alreadyRemoved');
   });
 
@@ -23,5 +30,28 @@ describe('removal outcomes', () => {
     const outcome = { kind: 'removed', requestId: 'r' } as const;
     expect(auditOutcomeOf(outcome)).toBe('succeeded');
     expect(relationshipGone(outcome)).toBe(true);
+  });
+
+  it('issue 17: an unknown outcome is settled by reading back', () => {
+    const error = new PartnerCenterError('unavailable', 'HTTP 500');
+    const unknown = { kind: 'unknown', reason: 'partnerCenter', error } as const;
+    const gone = verifiedRemoval(unknown, 'gone', 'r');
+    expect(gone).toEqual({ kind: 'removed', requestId: 'r', verified: { error } });
+    expect([auditOutcomeOf(gone), verificationOf(gone), relationshipGone(gone)]).toEqual([
+      'succeeded',
+      'removed',
+      true,
+    ]);
+    const present = verifiedRemoval(unknown, 'present', 'r');
+    expect([present.kind, auditOutcomeOf(present), verificationOf(present)]).toEqual([
+      'notRemoved',
+      'failed',
+      'notRemoved',
+    ]);
+    const readError = new PartnerCenterError('unavailable', 'HTTP 503');
+    const still = verifiedRemoval(unknown, { readError }, 'r');
+    expect(still).toEqual({ ...unknown, readError });
+    expect([auditOutcomeOf(still), verificationOf(still)]).toEqual(['unknown', 'unknown']);
+    expect(verificationOf({ kind: 'removed', requestId: 'r' })).toBeUndefined();
   });
 });

@@ -418,6 +418,37 @@ describe('HttpPartnerCenterClient (stubbed transport)', () => {
     expect(e.message).toMatch(/cancelled/);
   });
 
+  it("issue 17: the call context's deadline stops retries and cuts each attempt's timeout", async () => {
+    const slowFetch = ((_: unknown, init?: RequestInit) =>
+      new Promise<Response>((_resolve, reject) => {
+        init?.signal?.addEventListener('abort', () => reject(new DOMException('timeout', 'TimeoutError')));
+      })) as typeof fetch;
+    let attempts = 0;
+    const c = new HttpPartnerCenterClient({
+      baseUrl: 'https://api.partnercenter.microsoft.com',
+      tokenProvider: new StaticTokenProvider('t'),
+      logger: silentLogger(),
+      fetch: ((input: string, init?: RequestInit) => (attempts++, slowFetch(input, init))) as typeof fetch,
+      timeoutMs: 15_000,
+      maxRetries: 4,
+      baseDelayMs: 10,
+      maxDelayMs: 10,
+    });
+    const started = Date.now();
+    const e = await failure(c.listRoles({ auth: 'app', deadline: Date.now() + 600 }));
+    expect(e.kind).toBe('unavailable');
+    expect(Date.now() - started).toBeLessThan(3000);
+    expect(attempts).toBeLessThanOrEqual(2);
+  });
+
+  it('issue 17: no attempt is sent once the deadline has passed (a write would only add an unknown outcome)', async () => {
+    const { c, seen } = client([{ body: {} }]);
+    const e = await failure(c.removeResellerRelationship(CUSTOMER, { ...ctx, deadline: Date.now() - 1 }));
+    expect(e.kind).toBe('unavailable');
+    expect(e.message).toMatch(/deadline/);
+    expect(seen).toHaveLength(0);
+  });
+
   it('asks the token provider for the kind of token the context names', async () => {
     const kinds: string[] = [];
     const provider: TokenProvider = { getToken: async (kind) => (kinds.push(kind), `tok-${kind}`) };

@@ -4,6 +4,7 @@ import {
   type InvitationOrigin,
 } from '../../../../src/dialogs/invite/invitationRecorder';
 import { silentLogger } from '../../../../src/logging/logger';
+import { StorageError } from '../../../../src/storage/errors';
 import { MemoryAudit, MemoryInvitations } from './harness';
 
 const TENANT = 'partner-tenant';
@@ -94,5 +95,32 @@ describe('InvitationRecorder', () => {
     const { rec, audit } = recorder();
     audit.append = () => Promise.reject(new Error('boom'));
     await expect(rec.record(draft, origin)).rejects.toThrow('boom');
+  });
+
+  it('issue 17: a write that landed but answered "unavailable" is read back by id: recorded and audited once', async () => {
+    const { rec, invitations, audit } = recorder();
+    const create = invitations.create.bind(invitations);
+    invitations.create = async (invitation) => {
+      await create(invitation);
+      throw new StorageError('unavailable', 'storage unavailable during invitation create');
+    };
+    const result = await rec.record(draft, origin);
+    expect(result).toMatchObject({
+      ok: true,
+      created: true,
+      verified: true,
+      invitation: { id: draft.flowId },
+    });
+    expect(audit.entries).toHaveLength(1);
+    expect(invitations.items.size).toBe(1);
+  });
+
+  it('issue 17: write and read-back both unavailable: still unknown (unconfirmed), nothing audited', async () => {
+    const { rec, invitations, audit } = recorder();
+    invitations.failCreates = 1;
+    invitations.get = () =>
+      Promise.reject(new StorageError('unavailable', 'storage unavailable during invitation read'));
+    expect(await rec.record(draft, origin)).toEqual({ ok: false, code: 'unavailable', unconfirmed: true });
+    expect(audit.entries).toHaveLength(0);
   });
 });

@@ -70,10 +70,17 @@ describe('RemovalAudit', () => {
       roles: ['AdminAgent'],
       details: { attested: true },
     });
+    // Issue 17: an unknown outcome that no read-back settled is recorded as unknown (it was 'failed').
     expect(entry).toMatchObject({
-      outcome: 'failed',
+      outcome: 'unknown',
       requestId: 'req-1',
-      details: { reason: 'partnerCenter', errorKind: 'unavailable', status: 503, attested: true },
+      details: {
+        reason: 'partnerCenter',
+        errorKind: 'unavailable',
+        status: 503,
+        attested: true,
+        verification: 'outcome unknown → still unknown',
+      },
     });
   });
 
