@@ -7,6 +7,7 @@ import { runCatalog, type CatalogResult } from './sections/catalog';
 import { runColdStart, type ColdStartResult } from './sections/coldStart';
 import { cosmosPerTurn, runLoad, type LoadResult, type TurnCosmos } from './sections/load';
 import { runNotifications, type NotificationsResult } from './sections/notifications';
+import { runOverload, type OverloadResult } from './sections/overload';
 import { findRepoRoot } from '../src/tools/repoRoot';
 import { printReport } from './report';
 
@@ -40,6 +41,11 @@ const KNOBS = {
   /** Cold starts of the compiled src/index.ts in embedded mode (a new process each). */
   coldStarts: 3,
   sections: 'coldStart,load,catalog,notifications',
+  /** overload section: conversations flat out against one instance, its turn gate settings. */
+  overloadConversations: 200,
+  overloadTurns: 3500,
+  maxTurnsInFlight: 24,
+  maxQueuedTurns: 48,
 };
 type Knobs = { [K in keyof typeof KNOBS]: (typeof KNOBS)[K] };
 
@@ -63,6 +69,7 @@ export interface BenchResults {
   machine: { cpus: number; cpuModel: string; totalMemoryGb: number; node: string; platform: string };
   knobs: Knobs;
   coldStart?: ColdStartResult;
+  overload?: OverloadResult;
   load?: {
     app: { paced: LoadResult; saturated: LoadResult };
     echo: { paced: LoadResult; saturated: LoadResult };
@@ -124,7 +131,7 @@ async function main(): Promise<void> {
     }
 
     let partnerCenter: { baseUrl: string; token: string } | undefined;
-    if (sections.has('load') || sections.has('catalog')) {
+    if (sections.has('load') || sections.has('catalog') || sections.has('overload')) {
       const pc = Child.start('partner-center');
       children.push(pc);
       const started = await pc.call<{ simulatorBaseUrl: string; simulatorToken: string }>('startApp', {
@@ -224,6 +231,35 @@ async function main(): Promise<void> {
         k.customers,
         k.catalogRepeats,
       );
+      await child.stop();
+      connector.reset();
+    }
+
+    if (sections.has('overload')) {
+      log(`overload: ${k.overloadConversations} conversations flat out, ${k.overloadTurns} turns`);
+      const child = Child.start('app');
+      children.push(child);
+      const started = await child.call<{ port: number }>('startApp', {
+        endpoint,
+        database: 'bench-overload',
+        env: {
+          SIMULATOR_CUSTOMERS: '0',
+          MAX_TURNS_IN_FLIGHT: String(k.maxTurnsInFlight),
+          MAX_QUEUED_TURNS: String(k.maxQueuedTurns),
+        },
+        partnerCenter,
+      });
+      results.overload = await runOverload(
+        child,
+        { baseUrl: `http://127.0.0.1:${started.port}`, connector },
+        {
+          conversations: k.overloadConversations,
+          turns: k.overloadTurns,
+          maxTurnsInFlight: k.maxTurnsInFlight,
+          maxQueuedTurns: k.maxQueuedTurns,
+        },
+      );
+      log(`overload: ${JSON.stringify(results.overload)}`);
       await child.stop();
       connector.reset();
     }

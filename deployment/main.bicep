@@ -130,6 +130,12 @@ param maxMessageLength int = 2000
 @description('MAX_REQUEST_BODY_BYTES: largest accepted HTTP request body.')
 param maxRequestBodyBytes int = 262144
 
+@description('MAX_TURNS_IN_FLIGHT: turns processed at once per instance (more wait, then 503).')
+param maxTurnsInFlight int = 24
+
+@description('MAX_QUEUED_TURNS: turns waiting for a slot; beyond that 503 with Retry-After.')
+param maxQueuedTurns int = 48
+
 @description('WEBHOOK_ALLOWED_CERT_HOSTS: hosts (comma-separated) the Partner Center webhook signing certificate (X-MS-Certificate-Url) may be fetched from. Required: the app refuses to start without it.')
 param webhookAllowedCertHosts string = ''
 
@@ -505,6 +511,8 @@ resource appSettings 'Microsoft.Web/sites/config@2023-12-01' = {
     LOG_LEVEL: logLevel
     MAX_MESSAGE_LENGTH: string(maxMessageLength)
     MAX_REQUEST_BODY_BYTES: string(maxRequestBodyBytes)
+    MAX_TURNS_IN_FLIGHT: string(maxTurnsInFlight)
+    MAX_QUEUED_TURNS: string(maxQueuedTurns)
     NODE_ENV: 'production'
 
     // ── Bot identity ──

@@ -299,6 +299,8 @@ function buildApp(
     bot,
     logger,
     maxRequestBodyBytes: config.server.maxRequestBodyBytes,
+    maxTurnsInFlight: config.server.maxTurnsInFlight,
+    maxQueuedTurns: config.server.maxQueuedTurns,
     isReady: () => cosmos.ping(),
     extraRoutes: [
       ...(simulator

@@ -234,6 +234,7 @@ export async function runPhase(
   mode: 'app' | 'echo',
   turns: number,
   thinkMs = 0,
+  observe?: (r: TurnResult) => void,
 ): Promise<PhaseResult> {
   const budget = new Budget(turns, thinkMs);
   const samples = new Map<TurnKind, number[]>();
@@ -242,6 +243,7 @@ export async function runPhase(
   const errorSamples: string[] = [];
   const record = (r: TurnResult) => {
     done++;
+    observe?.(r);
     if (!r.ok) {
       errors++;
       if (errorSamples.length < 5) errorSamples.push(`${r.kind}: ${r.error}`);

@@ -16,6 +16,20 @@ export const CREATE_ONLY_ETAG = 'create-only';
  * reports it. Within one instance, turns of a conversation are serialised by middleware.
  */
 export class OptimisticConversationState extends ConversationState {
+  /**
+   * Flows belong to the person who started them: in a group chat or channel each member has their
+   * own dialog state in the conversation, so another member's message, command, `cancel` or click
+   * never ends or advances someone else's waiting flow. A 1:1 chat has one key, as before.
+   */
+  override getStorageKey(context: TurnContext): string | undefined {
+    const key = super.getStorageKey(context);
+    const activity = context.activity;
+    const type = activity.conversation?.conversationType;
+    if (!key || (type !== 'groupChat' && type !== 'channel')) return key;
+    const owner = activity.from?.aadObjectId || activity.from?.id;
+    return owner ? `${key}/users/${owner}` : key;
+  }
+
   override async saveChanges(context: TurnContext, force = false): Promise<void> {
     const stateKey = (this as unknown as { stateKey: symbol }).stateKey;
     const cached = context.turnState.get(stateKey) as CachedState | undefined;

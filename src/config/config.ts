@@ -78,6 +78,8 @@ const envSchema = z.object({
   SIMULATOR_DEFAULT_ROLE: z.preprocess(emptyToUndefined, z.enum(PARTNER_ROLE_NAMES).default('AdminAgent')),
   MAX_MESSAGE_LENGTH: intIn(2000, 100, 20000),
   MAX_REQUEST_BODY_BYTES: intIn(262144, 1024, 10485760),
+  MAX_TURNS_IN_FLIGHT: intIn(24, 1, 1000),
+  MAX_QUEUED_TURNS: intIn(48, 0, 10000),
   LEGAL_NOTICE_FILE_EN: optionalString,
   LEGAL_NOTICE_FILE_DE: optionalString,
   WEBHOOK_ALLOWED_CERT_HOSTS: z.preprocess(
@@ -118,6 +120,9 @@ export interface AppConfig {
     readonly host: string;
     readonly publicBaseUrl: string;
     readonly maxRequestBodyBytes: number;
+    /** Turns processed at once; more wait in a bounded queue, beyond it 503 + Retry-After. */
+    readonly maxTurnsInFlight: number;
+    readonly maxQueuedTurns: number;
   };
   readonly logLevel: string;
   readonly bot: {
@@ -277,7 +282,14 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
 
   const config: AppConfig = {
     mode: production ? 'production' : 'embedded',
-    server: { port: e.PORT, host, publicBaseUrl, maxRequestBodyBytes: e.MAX_REQUEST_BODY_BYTES },
+    server: {
+      port: e.PORT,
+      host,
+      publicBaseUrl,
+      maxRequestBodyBytes: e.MAX_REQUEST_BODY_BYTES,
+      maxTurnsInFlight: e.MAX_TURNS_IN_FLIGHT,
+      maxQueuedTurns: e.MAX_QUEUED_TURNS,
+    },
     logLevel: e.LOG_LEVEL,
     bot: {
       appId: e.MicrosoftAppId,

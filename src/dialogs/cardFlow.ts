@@ -61,10 +61,11 @@ export function respondExpired(context: TurnContext): void {
   const t = translatorFor(context.activity.locale);
   const parsed = flowDataSchema.partial().safeParse(cardActionOf(context)?.data ?? {});
   const command: CommandName = (parsed.success && parsed.data.command) || 'help';
-  setCardResponse(
-    context,
-    messageResponse(t.t('card.expired', { command: COMMAND_WORDS[command][t.language] })),
-  );
+  // In a group chat or channel the card may be another member's flow (flows belong to whoever
+  // started them): say so, and how to start one's own.
+  const type = context.activity.conversation?.conversationType;
+  const key = type === 'groupChat' || type === 'channel' ? 'card.notYours' : 'card.expired';
+  setCardResponse(context, messageResponse(t.t(key, { command: COMMAND_WORDS[command][t.language] })));
 }
 
 export interface CardActionPromptOptions {

@@ -3,12 +3,20 @@ import type { CloudAdapter } from 'botbuilder';
 import type { ActivityHandler } from 'botbuilder';
 import type { Logger } from '../logging/logger';
 import { BodyError, readJsonBody } from '../common/httpBody';
+import { activityShapeProblem } from './activityShape';
+import { TurnGate } from './turnGate';
+
+/** Seconds a caller refused for overload is asked to wait before trying again. */
+export const OVERLOAD_RETRY_AFTER_SECONDS = 1;
 
 export interface ServerDependencies {
   adapter: CloudAdapter;
   bot: ActivityHandler;
   logger: Logger;
   maxRequestBodyBytes: number;
+  /** Turns processed at once; the next `maxQueuedTurns` wait, beyond that 503 + Retry-After. */
+  maxTurnsInFlight: number;
+  maxQueuedTurns: number;
   /** True when every dependency the bot needs answers (Cosmos). */
   isReady: () => Promise<boolean>;
   /** Adds further routes (simulator, webhook) before the server is returned. */
@@ -30,16 +38,37 @@ export function createServer(deps: ServerDependencies): Server {
     res.json(ready ? 200 : 503, { status: ready ? 'ready' : 'not ready', cosmos: ready });
   });
 
+  const gate = new TurnGate(deps.maxTurnsInFlight, deps.maxQueuedTurns);
   server.post('/api/messages', async (req: Request, res: Response) => {
-    try {
-      (req as Request & { body: unknown }).body = await readJsonBody(req, deps.maxRequestBodyBytes);
-    } catch (err) {
-      const status = err instanceof BodyError ? err.status : 400;
-      log.warn({ status, reason: (err as Error).message }, 'refused /api/messages body');
-      res.json(status, { error: (err as Error).message });
+    const release = await gate.enter();
+    if (!release) {
+      // Refused before any work: no body read, no state touched; the channel retries later.
+      log.warn({ ...gate.load }, 'overloaded: turn refused with 503');
+      res.header('Retry-After', String(OVERLOAD_RETRY_AFTER_SECONDS));
+      res.json(503, { error: 'Service temporarily overloaded, retry later' });
       return;
     }
-    await deps.adapter.process(req, res, (context) => deps.bot.run(context));
+    try {
+      let body: unknown;
+      try {
+        body = await readJsonBody(req, deps.maxRequestBodyBytes);
+      } catch (err) {
+        const status = err instanceof BodyError ? err.status : 400;
+        log.warn({ status, reason: (err as Error).message }, 'refused /api/messages body');
+        res.json(status, { error: (err as Error).message });
+        return;
+      }
+      const problem = activityShapeProblem(body);
+      if (problem) {
+        log.warn({ status: 400, reason: problem }, 'refused malformed activity');
+        res.json(400, { error: 'Invalid activity' });
+        return;
+      }
+      (req as Request & { body: unknown }).body = body;
+      await deps.adapter.process(req, res, (context) => deps.bot.run(context));
+    } finally {
+      release();
+    }
   });
 
   for (const add of deps.extraRoutes ?? []) add(server);

@@ -36,6 +36,8 @@ export const en = {
     'The service is temporarily unavailable. Nothing was changed. Please try again in a minute (reference {ref}).',
   'command.notYetAvailable': 'The command **{command}** is not available in this version yet.',
   'card.expired': 'This card has expired. Type **{command}** to start again.',
+  'card.notYours':
+    'This card is not waiting for you: it has expired, or it belongs to a flow someone else started. Type **{command}** to start your own.',
   'card.invalid': 'This card action was not understood, so nothing was changed.',
   'card.unknownAction': 'This button is not supported, so nothing was changed.',
   'flow.useCard': 'Please use the buttons on the card above, or type **cancel** to stop.',
@@ -108,6 +110,8 @@ export const de: Record<keyof typeof en, string> = {
     'Der Dienst ist vorübergehend nicht erreichbar. Es wurde nichts geändert. Bitte versuchen Sie es in einer Minute erneut (Referenz {ref}).',
   'command.notYetAvailable': 'Der Befehl **{command}** ist in dieser Version noch nicht verfügbar.',
   'card.expired': 'Diese Karte ist abgelaufen. Geben Sie **{command}** ein, um neu zu beginnen.',
+  'card.notYours':
+    'Diese Karte wartet nicht auf Sie: Sie ist abgelaufen, oder sie gehört zu einem Vorgang, den jemand anderes begonnen hat. Geben Sie **{command}** ein, um Ihren eigenen zu beginnen.',
   'card.invalid': 'Diese Kartenaktion wurde nicht verstanden; es wurde nichts geändert.',
   'card.unknownAction': 'Diese Schaltfläche wird nicht unterstützt; es wurde nichts geändert.',
   'flow.useCard':
