@@ -36,6 +36,7 @@ export const en = {
     'The service is temporarily unavailable. Nothing was changed. Please try again in a minute (reference {ref}).',
   'command.notYetAvailable': 'The command **{command}** is not available in this version yet.',
   'card.expired': 'This card has expired. Type **{command}** to start again.',
+  'command.startedBelow': 'See the message below.',
   'card.invalid': 'This card action was not understood, so nothing was changed.',
   'card.unknownAction': 'This button is not supported, so nothing was changed.',
   'flow.useCard': 'Please use the buttons on the card above, or type **cancel** to stop.',
@@ -108,6 +109,7 @@ export const de: Record<keyof typeof en, string> = {
     'Der Dienst ist vorübergehend nicht erreichbar. Es wurde nichts geändert. Bitte versuchen Sie es in einer Minute erneut (Referenz {ref}).',
   'command.notYetAvailable': 'Der Befehl **{command}** ist in dieser Version noch nicht verfügbar.',
   'card.expired': 'Diese Karte ist abgelaufen. Geben Sie **{command}** ein, um neu zu beginnen.',
+  'command.startedBelow': 'Siehe die Nachricht unten.',
   'card.invalid': 'Diese Kartenaktion wurde nicht verstanden; es wurde nichts geändert.',
   'card.unknownAction': 'Diese Schaltfläche wird nicht unterstützt; es wurde nichts geändert.',
   'flow.useCard':
