@@ -94,6 +94,12 @@ export interface App {
 
 const ROLE_CACHE_MS = 5 * 60_000;
 
+/**
+ * The tenant id of the Agents Playground's built-in default configuration (13 digits in the last
+ * group, as @microsoft/m365agentsplayground ships it): accepted in embedded mode only.
+ */
+export const PLAYGROUND_DEFAULT_TENANT_ID = '00000000-0000-0000-0000-0000000000001';
+
 /** Builds every service and the server. Nothing listens until `start`. */
 export async function createApp(
   config: AppConfig,
@@ -262,9 +268,11 @@ function buildApp(
     conversations,
     maxMessageLength: config.bot.maxMessageLength,
   });
-  // Embedded mode: the simulator's partner tenant (the Playground is configured with it) is allowed.
+  // Embedded mode: the simulator's partner tenant (our Playground config uses it) and the Agents
+  // Playground's built-in default tenant (Agents Toolkit "Debug in Playground", or the CLI without
+  // our config) are allowed; every other tenant is still refused. Production: ALLOWED_TENANT_IDS only.
   const allowedTenants = simulator
-    ? [...config.allowedTenantIds, SIMULATOR_PARTNER_TENANT_ID]
+    ? [...config.allowedTenantIds, SIMULATOR_PARTNER_TENANT_ID, PLAYGROUND_DEFAULT_TENANT_ID]
     : config.allowedTenantIds;
   const adapter = createAdapter({
     config,

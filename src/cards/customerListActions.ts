@@ -17,7 +17,7 @@ export const CUSTOMER_VERBS = {
   page: 'customers.page',
   /** Search button: the Input.Text `searchText` (page 0 of that search; empty = whole list). */
   search: 'customers.search',
-  /** Expand button: the position shown, `x` = the customer expanded now, Input.ChoiceSet `customerId`. */
+  /** A row's selectAction: the position shown, `x` = the customer expanded now, `customerId` = that row. */
   expand: 'customers.expand',
   /** "Remove customer relationship" on an expanded record: starts the remove flow with `{customerId}`. */
   remove: 'customers.remove',

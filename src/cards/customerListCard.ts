@@ -13,11 +13,12 @@ import { mediumDateFormat, numberFormat } from './formats';
  * a search box, Previous / Next / Refresh, and one customer expanded in place (account, services,
  * users, licenses, "Remove customer relationship").
  *
- * Action budget (Teams: at most 6 per card, selectActions included): a button or selectAction
- * per row would need 10 on its own. So the rows show the chevron as text, and ONE compact
- * Input.ChoiceSet of the page's customers with ONE "Expand" button expands any row (choosing the
- * expanded customer again collapses it). Total: Search, Expand, Previous, Next, Refresh, and
- * Remove on the expanded record = 6 at most, at any size of customer base.
+ * Rows (issue 18.3): each row (chevron + name + domain) is the control, as on Partner Center's
+ * Customers page: a `selectAction` (Action.Execute `customers.expand`) expands that record in place
+ * (▾); selecting the expanded row again collapses it (▸). Row selectActions are focusable and
+ * activate with Enter/Space in the Adaptive Card renderers, so keyboard users need no extra
+ * chooser: the former dropdown + Expand button is gone. Buttons: Search, Previous, Next,
+ * Refresh, and Remove on the expanded record = 5 at most (≤ 6), plus one selectAction per row.
  *
  * Size budget (≤ 28 KB): long names, many subscriptions / users / licenses are cut to a few lines
  * with "and N more"; `renderCustomerListCard` steps down until the rendering fits.
@@ -38,6 +39,9 @@ export interface CustomerDetailsCardData {
 }
 
 export interface CustomerRowCardData {
+  /** The row's selectAction: expands this record, or collapses it when it is the expanded one. */
+  toggleTitle: string;
+  toggleData: Record<string, unknown>;
   chevron: string;
   name: string;
   domain: string;
@@ -57,12 +61,6 @@ export interface CustomerListCardData {
   hasRows: boolean;
   emptyText: string;
   rows: CustomerRowCardData[];
-  chooseLabel: string;
-  choosePlaceholder: string;
-  choices: { title: string; value: string }[];
-  chosen: string;
-  expandTitle: string;
-  expandData: Record<string, unknown>;
   hasPrevious: boolean;
   previousTitle: string;
   previousData: Record<string, unknown>;
@@ -110,7 +108,8 @@ export const CARD_BYTE_BUDGET = 27 * 1024;
 
 const CHEVRON_COLLAPSED = '▸';
 const CHEVRON_EXPANDED = '▾';
-const CHOICE_TITLE_CHARS = 80;
+/** The row's accessible name (the selectAction title). */
+const TOGGLE_TITLE_CHARS = 80;
 
 /** Renders the card, dropping detail until it fits the byte budget. */
 export function renderCustomerListCard(t: Translator, view: CustomerListView): AdaptiveCardJson {
@@ -168,6 +167,15 @@ export function customerListCardData(
     rows: page.rows.map((row) => {
       const expanded = row.id === expandedId && view.details !== undefined;
       const out: CustomerRowCardData = {
+        toggleTitle: withoutTemplateExpressions(
+          t.t(expanded ? 'customers.row.collapse' : 'customers.row.expand', {
+            name: truncateText(row.companyName, TOGGLE_TITLE_CHARS),
+          }),
+        ),
+        toggleData: {
+          ...data(page.position, expandedId ? { expanded: expandedId } : {}),
+          customerId: row.id,
+        },
         chevron: expanded ? CHEVRON_EXPANDED : CHEVRON_COLLAPSED,
         name: withoutTemplateExpressions(truncateText(row.companyName, limits.nameChars)),
         domain: withoutTemplateExpressions(truncateText(row.domain, limits.nameChars)),
@@ -176,17 +184,6 @@ export function customerListCardData(
       if (expanded && view.details) out.details = detailsCardData(t, view.details, view.canRemove, limits);
       return out;
     }),
-    chooseLabel: t.t('customers.choose.label'),
-    choosePlaceholder: t.t('customers.choose.placeholder'),
-    choices: page.rows.map((row) => ({
-      title: withoutTemplateExpressions(
-        truncateText(`${row.companyName} (${row.domain})`, CHOICE_TITLE_CHARS),
-      ),
-      value: row.id,
-    })),
-    chosen: expandedId ?? '',
-    expandTitle: t.t(expandedId ? 'customers.expandOrCollapse' : 'customers.expand'),
-    expandData: data(page.position, expandedId ? { expanded: expandedId } : {}),
     hasPrevious: page.previous !== undefined,
     previousTitle: t.t('customers.previous'),
     previousData: page.previous ? data(page.previous) : {},

@@ -1,6 +1,7 @@
 import type { Translator } from '../i18n/i18n';
 import { COMMAND_NAMES, COMMAND_WORDS, type CommandName } from '../i18n/commands';
 import type { MessageKey } from '../i18n/messages';
+import { commandData, type CommandData } from './commandActions';
 import { deepFreeze, defineCard, render, type AdaptiveCardJson } from './render';
 
 export interface HelpCardData {
@@ -8,7 +9,7 @@ export interface HelpCardData {
   intro: string;
   commands: { word: string; args: string; description: string }[];
   footer: string;
-  buttons: { title: string; value: string }[];
+  buttons: { title: string; data: CommandData }[];
 }
 export const helpTemplate = defineCard<HelpCardData>('help');
 
@@ -16,7 +17,7 @@ export interface WelcomeCardData {
   title: string;
   text: string;
   helpButton: string;
-  helpCommand: string;
+  helpData: CommandData;
 }
 export const welcomeTemplate = defineCard<WelcomeCardData>('welcome');
 
@@ -46,7 +47,7 @@ export function helpCardData(t: Translator): HelpCardData {
     footer: t.t('help.footer'),
     buttons: (['invite', 'customers', 'invitations'] as const).map((c) => ({
       title: commandWord(t, c),
-      value: commandWord(t, c),
+      data: commandData(c),
     })),
   };
 }
@@ -84,7 +85,7 @@ export function renderWelcomeCard(t: Translator): AdaptiveCardJson {
       title: t.t('welcome.title'),
       text: t.t('welcome.text'),
       helpButton: t.t('welcome.helpButton'),
-      helpCommand: commandWord(t, 'help'),
+      helpData: commandData('help'),
     }),
   );
 }

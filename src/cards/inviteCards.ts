@@ -1,4 +1,5 @@
 import { commandWord } from './helpCard';
+import { commandData, type CommandData } from './commandActions';
 import { defineCard, render, type AdaptiveCardJson } from './render';
 import { ACQUISITION_CHANNELS, type AcquisitionChannel, type InvitationKind } from '../domain/invitations';
 import { buildMailto } from '../domain/inviteDraft';
@@ -271,7 +272,7 @@ export interface InviteResultCardData {
   title: string;
   text: string;
   facts: Fact[];
-  buttons: Choice[];
+  buttons: { title: string; data: CommandData }[];
 }
 export const inviteResultTemplate = defineCard<InviteResultCardData>('invite-result');
 
@@ -292,7 +293,6 @@ export function renderInviteDoneCard(t: Translator, input: InviteDoneInput): Ada
   if (input.details.channel)
     facts.push({ title: t.t('invite.done.channel'), value: channelLabel(t, input.details.channel) });
   facts.push({ title: t.t('invite.draft.link'), value: input.link });
-  const invitations = commandWord(t, 'invitations');
   return render(inviteResultTemplate, {
     title: t.t('invite.done.title'),
     text:
@@ -300,7 +300,7 @@ export function renderInviteDoneCard(t: Translator, input: InviteDoneInput): Ada
         ? t.t('invite.done.textIndirect', { provider: input.selection.provider?.name ?? '', customers })
         : t.t('invite.done.text', { customers }),
     facts,
-    buttons: [{ title: t.t('invite.done.showInvitations'), value: invitations }],
+    buttons: [{ title: t.t('invite.done.showInvitations'), data: commandData('invitations') }],
   });
 }
 

@@ -1,7 +1,7 @@
 import { buildMailto } from '../domain/inviteDraft';
 import type { InvitationKind } from '../domain/invitations';
 import type { Translator } from '../i18n/i18n';
-import { commandWord } from './helpCard';
+import { commandData, type CommandData } from './commandActions';
 import { defineCard, render, type AdaptiveCardJson } from './render';
 import { mediumDateFormat } from './formats';
 
@@ -33,8 +33,8 @@ export interface AcceptedCardData {
   text: string;
   facts: Fact[];
   openTitle: string;
-  /** Typed back into the chat: the customers command searching for the customer's domain. */
-  openCommand: string;
+  /** The customers command searching for the customer's domain (a command shortcut). */
+  openData: CommandData;
 }
 export const acceptedTemplate = defineCard<AcceptedCardData>('notification-accepted');
 
@@ -80,7 +80,7 @@ export function renderAcceptedCard(t: Translator, input: AcceptedCardInput): Ada
     text,
     facts,
     openTitle: t.t('notifications.open'),
-    openCommand: `${commandWord(t, 'customers')} ${clip(input.customer.domain)}`,
+    openData: commandData('customers', clip(input.customer.domain)),
   });
 }
 

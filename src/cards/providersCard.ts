@@ -1,6 +1,6 @@
 import type { Translator } from '../i18n/i18n';
 import type { IndirectProvider } from '../partnerCenter/types';
-import { commandWord } from './helpCard';
+import { commandData, type CommandData } from './commandActions';
 import { defineCard, render, type AdaptiveCardJson } from './render';
 
 export interface ProvidersCardData {
@@ -10,7 +10,7 @@ export interface ProvidersCardData {
   labels: { tenantId: string; mpnId: string; location: string; state: string };
   footer: string;
   inviteButton: string;
-  inviteCommand: string;
+  inviteData: CommandData;
 }
 export const providersTemplate = defineCard<ProvidersCardData>('providers');
 
@@ -44,6 +44,6 @@ export function renderProvidersCard(t: Translator, providers: readonly IndirectP
     },
     footer: rest > 0 ? t.t('providers.more', { count: rest }) : ' ',
     inviteButton: t.t('providers.invite'),
-    inviteCommand: commandWord(t, 'invite'),
+    inviteData: commandData('invite'),
   });
 }

@@ -1,6 +1,7 @@
 import type { StatePropertyAccessor } from 'botbuilder';
 import type { Dialog, DialogState } from 'botbuilder-dialogs';
 import type { CommandName } from '../i18n/commands';
+import { COMMAND_VERB, commandDataSchema } from '../cards/commandActions';
 import { respondExpired, takeCardResponse } from './cardFlow';
 import { messageResponse, type CardActionHandler } from './cardResponses';
 import { createCustomersFeature } from './customers/feature';
@@ -78,5 +79,14 @@ export function registerFeatures(features: readonly Feature[], options: Register
     for (const [verb, handler] of Object.entries(feature.cardActions ?? {}))
       cardActions.register(verb, handler);
   }
+  // Command shortcut buttons: run the command as if typed (a dialog that sends a new card leaves
+  // the clicked card as it is and says so).
+  cardActions.register(COMMAND_VERB, async (request) => {
+    const parsed = commandDataSchema.safeParse(request.data);
+    if (!parsed.success) return messageResponse(request.t.t('card.invalid'));
+    const { command, args } = parsed.data;
+    await mainDialog.runCommand(request.context, dialogState, command, undefined, args ?? '');
+    return takeCardResponse(request.context) ?? messageResponse(request.t.t('command.startedBelow'));
+  });
   return mainDialog;
 }

@@ -13,9 +13,9 @@ import { truncateText } from '../domain/text';
 import { translatorFor } from '../i18n/i18n';
 import { COMMANDS_NEEDING_SIGN_IN, createSignInPrompt, SIGN_IN_PROMPT_ID, signOut } from './signIn';
 import { isCardInvoke, respondExpired } from './cardFlow';
-import { recognizeCommand, type CommandName } from '../i18n/commands';
+import { recognizeCommand, type CommandName, type RecognizedCommand } from '../i18n/commands';
 import { InterruptibleDialog } from './interruptibleDialog';
-import { sendCard } from './respond';
+import { answer, say } from './respond';
 
 export const MAIN_DIALOG_ID = 'mainDialog';
 const MAIN_WATERFALL = 'mainWaterfall';
@@ -85,13 +85,15 @@ export class MainDialog extends InterruptibleDialog {
     context: TurnContext,
     accessor: StatePropertyAccessor,
     command: CommandName,
-    cardData: Record<string, unknown>,
+    cardData: Record<string, unknown> | undefined,
+    args = '',
   ): Promise<void> {
     const dialogSet = new DialogSet(accessor);
     dialogSet.add(this);
     const dc = await dialogSet.createContext(context);
     await dc.cancelAllDialogs(true);
-    const start: StartCommand = { command, options: { args: '', cardData } };
+    const options: CommandDialogOptions = cardData === undefined ? { args } : { args, cardData };
+    const start: StartCommand = { command, options };
     await dc.beginDialog(this.id, start);
   }
 
@@ -106,13 +108,18 @@ export class MainDialog extends InterruptibleDialog {
     if (start?.command && start.options && this.commandDialogs[start.command]) {
       return this.startCommand(step, start.command, start.options);
     }
-    if (isCardInvoke(step.context)) {
+    // A command shortcut button (help, cancel, …: commands without a dialog) runs like the typed word.
+    const recognized: RecognizedCommand | undefined = start?.command
+      ? { command: start.command, args: start.options?.args ?? '' }
+      : isCardInvoke(step.context)
+        ? undefined
+        : recognizeCommand(step.context.activity.text);
+    if (!recognized) {
       // A card button with no flow waiting for it: the card is stale.
       respondExpired(step.context);
       return step.endDialog();
     }
     const t = translatorFor(step.context.activity.locale);
-    const recognized = recognizeCommand(step.context.activity.text);
     switch (recognized.command) {
       case undefined:
         await step.context.sendActivity(
@@ -122,23 +129,25 @@ export class MainDialog extends InterruptibleDialog {
         );
         return step.endDialog();
       case 'help':
-        await sendCard(step.context, renderHelpCard(t));
+        // Typed: a new message; from a card button (e.g. the welcome card): that card is replaced.
+        await answer(step.context, { card: renderHelpCard(t) });
         return step.endDialog();
       case 'cancel':
-        await step.context.sendActivity(t.t('cancel.nothing'));
+        await say(step.context, t.t('cancel.nothing'));
         return step.endDialog();
       case 'signout':
         if (!this.signInConnection) {
-          await step.context.sendActivity(t.t('signout.notConfigured'));
+          await say(step.context, t.t('signout.notConfigured'));
         } else {
           await signOut(step.context, this.signInConnection);
-          await step.context.sendActivity(t.t('signout.done'));
+          await say(step.context, t.t('signout.done'));
         }
         return step.endDialog();
       default: {
         const dialogId = this.commandDialogs[recognized.command];
         if (!dialogId) {
-          await step.context.sendActivity(
+          await say(
+            step.context,
             t.t('command.notYetAvailable', { command: commandWord(t, recognized.command) }),
           );
           return step.endDialog();

@@ -269,6 +269,12 @@ async function stepHelp(s: Scenario): Promise<void> {
     await c().waitForText(card, l.word(command), 2000);
   }
   await shot(s, 'help card');
+  // Issue 18.2: the shortcuts are Action.Execute (the Playground ignored imBack): the card is replaced.
+  doing(`clicking the help card's "${l.word('customers')}" shortcut`);
+  await c().click(card, l.word('customers'));
+  doing('waiting for the customer list in place of the help card');
+  await c().waitForText(card, pattern(l, 'customers.summary', { page: 1 }));
+  await shot(s, 'help shortcut opened the customer list');
 }
 
 async function stepInviteReseller(s: Scenario): Promise<void> {
@@ -378,12 +384,11 @@ async function stepCustomers(s: Scenario): Promise<void> {
   const since = await c().send(l.word('customers'));
   doing('waiting for the customer list');
   const list = await c().waitForMessage(pattern(l, 'customers.summary', { page: 1 }), since);
-  const chooser = l.t('customers.choose.label');
-  const names = await c().options(list, chooser);
-  const customer = need(names[0], 'a customer in the list');
-  doing(`expanding "${customer}"`);
-  await c().choose(list, chooser, customer);
-  await c().click(list, l.t('customers.expand'));
+  // Issue 18.3: the row (chevron + name) is the control: its selectAction expands it in place.
+  const row = list.getByRole('button', { name: pattern(l, 'customers.row.expand') }).first();
+  const customer = need(await row.getAttribute('aria-label'), 'a customer row in the list');
+  doing(`expanding a customer by its row ("${customer}")`);
+  await row.click();
   for (const key of [
     'customers.account',
     'customers.account.domain',
@@ -395,6 +400,13 @@ async function stepCustomers(s: Scenario): Promise<void> {
     await c().waitForText(list, l.t(key));
   }
   await shot(s, 'customer expanded');
+  doing('collapsing it again by its row');
+  await list
+    .getByRole('button', { name: pattern(l, 'customers.row.collapse') })
+    .first()
+    .click();
+  await c().waitForText(list, new RegExp(`^(?![\\s\\S]*${escapeRegExp(l.t('customers.licenses'))})`), 15000);
+  await shot(s, 'customer collapsed');
   doing(`clicking "${l.t('customers.next')}"`);
   await c().click(list, l.t('customers.next'));
   doing('waiting for page 2');

@@ -38,6 +38,7 @@ export const en = {
   'card.expired': 'This card has expired. Type **{command}** to start again.',
   'card.notYours':
     'This card is not waiting for you: it has expired, or it belongs to a flow someone else started. Type **{command}** to start your own.',
+  'command.startedBelow': 'See the message below.',
   'card.invalid': 'This card action was not understood, so nothing was changed.',
   'card.unknownAction': 'This button is not supported, so nothing was changed.',
   'flow.useCard': 'Please use the buttons on the card above, or type **cancel** to stop.',
@@ -112,6 +113,7 @@ export const de: Record<keyof typeof en, string> = {
   'card.expired': 'Diese Karte ist abgelaufen. Geben Sie **{command}** ein, um neu zu beginnen.',
   'card.notYours':
     'Diese Karte wartet nicht auf Sie: Sie ist abgelaufen, oder sie gehört zu einem Vorgang, den jemand anderes begonnen hat. Geben Sie **{command}** ein, um Ihren eigenen zu beginnen.',
+  'command.startedBelow': 'Siehe die Nachricht unten.',
   'card.invalid': 'Diese Kartenaktion wurde nicht verstanden; es wurde nichts geändert.',
   'card.unknownAction': 'Diese Schaltfläche wird nicht unterstützt; es wurde nichts geändert.',
   'flow.useCard':

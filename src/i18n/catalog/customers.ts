@@ -14,11 +14,10 @@ export const en = {
   'customers.search.button': 'Search',
   'customers.search.tooLong':
     'The search text is too long ({length} characters; at most {max}). Please shorten it.',
-  'customers.choose.label': 'Expand a customer to see account, services, users and licenses',
-  'customers.choose.placeholder': 'Choose a customer',
   'customers.expand': 'Expand',
-  'customers.expandOrCollapse': 'Expand or collapse',
-  'customers.choose.missing': 'Please choose a customer in the list first, then select **Expand**.',
+  'customers.row.expand': 'Expand {name}',
+  'customers.row.collapse': 'Collapse {name}',
+  'customers.choose.missing': 'Please choose a customer: select its row in the list to expand it.',
   'customers.notOnPage':
     'This customer is no longer on this page of the list. Select **Refresh** to load the list again.',
   'customers.previous': 'Previous',
@@ -73,11 +72,11 @@ export const de: Record<keyof typeof en, string> = {
   'customers.search.button': 'Suchen',
   'customers.search.tooLong':
     'Der Suchtext ist zu lang ({length} Zeichen; höchstens {max}). Bitte kürzen Sie ihn.',
-  'customers.choose.label': 'Erweitern Sie einen Kunden, um Konto, Dienste, Benutzer und Lizenzen zu sehen',
-  'customers.choose.placeholder': 'Kunden auswählen',
   'customers.expand': 'Erweitern',
-  'customers.expandOrCollapse': 'Erweitern oder reduzieren',
-  'customers.choose.missing': 'Bitte wählen Sie zuerst einen Kunden in der Liste aus, dann **Erweitern**.',
+  'customers.row.expand': '{name} erweitern',
+  'customers.row.collapse': '{name} reduzieren',
+  'customers.choose.missing':
+    'Bitte wählen Sie einen Kunden: Wählen Sie seine Zeile in der Liste aus, um ihn zu erweitern.',
   'customers.notOnPage':
     'Dieser Kunde steht nicht mehr auf dieser Seite der Liste. Wählen Sie **Aktualisieren**, um die Liste neu zu laden.',
   'customers.previous': 'Zurück',

@@ -97,8 +97,8 @@ export const OFFERS: readonly Offer[] = [
   },
 ];
 
-const EPOCH = Date.UTC(2025, 0, 1);
 const DAY = 86_400_000;
+const TERM = 365 * DAY;
 
 export interface SubscriptionInput {
   id?: string;
@@ -111,10 +111,22 @@ export interface SubscriptionInput {
   billingCycle?: string;
 }
 
-export function buildSubscription(rng: Rng, input: SubscriptionInput, ordinal: number): Subscription {
+/**
+ * One subscription. Its dates are relative to `now` (issue 18.5: demo data never shows terms that
+ * ended years ago): created up to 900 days before today (UTC), the commitment ending on the next
+ * anniversary after today. The same seed and the same day give the same dates.
+ */
+export function buildSubscription(
+  rng: Rng,
+  input: SubscriptionInput,
+  ordinal: number,
+  now: number = Date.now(),
+): Subscription {
+  const today = Math.floor(now / DAY) * DAY;
   const offer =
     OFFERS.find((o) => o.offerId === input.offerId || o.name === input.offerName) ?? pick(rng, OFFERS);
-  const created = EPOCH - intBetween(rng, 0, 900) * DAY;
+  const created = today - intBetween(rng, 0, 900) * DAY;
+  const commitmentEnd = created + (Math.floor((today - created) / TERM) + 1) * TERM;
   const annual = input.billingCycle ? input.billingCycle === 'annual' : rng() < 0.4;
   const offerName = input.offerName ?? offer.name;
   return {
@@ -129,7 +141,7 @@ export function buildSubscription(rng: Rng, input: SubscriptionInput, ordinal: n
     billingCycle: annual ? 'annual' : 'monthly',
     termDuration: 'P1Y',
     creationDate: new Date(created).toISOString(),
-    commitmentEndDate: new Date(created + 365 * DAY).toISOString(),
+    commitmentEndDate: new Date(commitmentEnd).toISOString(),
   };
 }
 

@@ -45,6 +45,8 @@ export interface SeedOptions {
   startIndex?: number;
   /** Domains already taken (generated domains avoid them). */
   takenDomains?: Set<string>;
+  /** "Now" for the demo dates (default: the current time); dates are relative to its day. */
+  now?: number;
 }
 
 /** Deterministic customers: the hand-written demo companies first, then generated ones. */
@@ -53,12 +55,17 @@ export function generateSeedCustomers(options: SeedOptions): SeedCustomer[] {
   const taken = options.takenDomains ?? new Set<string>();
   const start = options.startIndex ?? 0;
   for (let i = start; i < start + options.count; i++) {
-    out.push(seedCustomer(i, options.seed, taken));
+    out.push(seedCustomer(i, options.seed, taken, options.now));
   }
   return out;
 }
 
-function seedCustomer(index: number, seed: number | string, taken: Set<string>): SeedCustomer {
+function seedCustomer(
+  index: number,
+  seed: number | string,
+  taken: Set<string>,
+  now: number | undefined,
+): SeedCustomer {
   const rng = createRng(`${seed}:customer:${index}`);
   const demo = DEMO_COMPANIES[index];
   let companyName: string;
@@ -109,7 +116,7 @@ function seedCustomer(index: number, seed: number | string, taken: Set<string>):
   return {
     customer,
     providerIds,
-    details: () => (details ??= seedDetails(index, seed, customer, country)),
+    details: () => (details ??= seedDetails(index, seed, customer, country, now)),
   };
 }
 
@@ -118,6 +125,7 @@ function seedDetails(
   seed: number | string,
   customer: Customer,
   country: Country,
+  now: number | undefined,
 ): SeedCustomerDetails {
   const rng = createRng(`${seed}:details:${index}`);
   let subscriptionCount: number;
@@ -133,7 +141,9 @@ function seedDetails(
   for (let s = 0; s < subscriptionCount; s++) {
     const offer = pick(rng, OFFERS);
     const status: SubscriptionStatus = rng() < suspendedShare ? 'suspended' : 'active';
-    subscriptions.push(buildSubscription(rng, { offerId: offer.offerId, offerName: offer.name, status }, s));
+    subscriptions.push(
+      buildSubscription(rng, { offerId: offer.offerId, offerName: offer.name, status }, s, now ?? Date.now()),
+    );
   }
   const userCount = index === 2 ? 620 : intBetween(rng, 3, 30);
   const users = buildUsers(rng, customer.domain, userCount, country);

@@ -104,9 +104,11 @@ describe('acceptance notifications (one bot, embedded Cosmos and simulator, real
     expect(cardTitle(toInviter[0]!)).toBe('Tailwind Traders GmbH accepted your invitation');
     const card = cardOf(toInviter[0]!)!;
     expect(JSON.stringify(card.body)).toContain('tailwindtraders.onmicrosoft.com');
-    expect(card.actions[0].data.msteams).toEqual({
-      type: 'imBack',
-      value: 'customers tailwindtraders.onmicrosoft.com',
+    // Issue 18.2: a Universal Action (the Playground ignored the former imBack) running `customers <domain>`.
+    expect(card.actions[0]).toMatchObject({
+      type: 'Action.Execute',
+      verb: 'command.run',
+      data: { command: 'customers', args: 'tailwindtraders.onmicrosoft.com' },
     });
     const toChannel = connector.messages(CHANNEL_ID);
     expect(toChannel).toHaveLength(1);

@@ -2,6 +2,7 @@ import { TurnContext, TestAdapter } from 'botbuilder';
 import { CapturingConnector } from '../../support/connector';
 import { FOREIGN_TENANT, TeamsChat, post } from '../../support/activities';
 import { startTestApp, type TestApp } from '../../support/app';
+import { PLAYGROUND_DEFAULT_TENANT_ID } from '../../../src/app';
 import { OptimisticConversationState } from '../../../src/bot/optimisticConversationState';
 import { CosmosBotStorage } from '../../../src/storage/cosmosBotStorage';
 
@@ -40,6 +41,23 @@ describe('turn safety over HTTP (embedded Cosmos)', () => {
       expect(await countDocs(container, id)).toBe(0);
     }
     expect(bot.app.simulator!.requestCount('GET /v1/customers')).toBe(0);
+  });
+
+  it("accepts the Agents Playground's default tenant in embedded mode (Debug in Playground)", async () => {
+    const chat = new TeamsChat({ serviceUrl: connector.url, tenantId: PLAYGROUND_DEFAULT_TENANT_ID });
+    await post(bot.baseUrl, chat.message('help'));
+    await connector.waitFor(() => connector.messages(chat.conversationId).length >= 1);
+    const reply = connector.messages(chat.conversationId)[0]!;
+    expect(reply.text ?? '').not.toMatch(/only available to the staff/);
+    expect(JSON.stringify(reply.attachments)).toContain('AdaptiveCard');
+    // Only that exact id: a near miss (12 digits in the last group) is still foreign.
+    const nearMiss = new TeamsChat({
+      serviceUrl: connector.url,
+      tenantId: '00000000-0000-0000-0000-000000000001',
+    });
+    await post(bot.baseUrl, nearMiss.message('help'));
+    await connector.waitFor(() => connector.messages(nearMiss.conversationId).length >= 1);
+    expect(connector.messages(nearMiss.conversationId)[0]!.text).toMatch(/only available to the staff/);
   });
 
   it('refuses a foreign tenant in German too', async () => {

@@ -24,6 +24,39 @@ describe('card templates', () => {
     });
   });
 
+  /** Every action in a card: top-level, in ActionSets, selectActions, inline actions. */
+  function actionsOf(node: unknown, out: Record<string, unknown>[] = []): Record<string, unknown>[] {
+    if (Array.isArray(node)) node.forEach((x) => actionsOf(x, out));
+    else if (node && typeof node === 'object') {
+      for (const [key, value] of Object.entries(node)) {
+        if (key === 'actions' && Array.isArray(value)) out.push(...(value as Record<string, unknown>[]));
+        if (key === 'selectAction' && value && typeof value === 'object')
+          out.push(value as Record<string, unknown>);
+        actionsOf(value, out);
+      }
+    }
+    return out;
+  }
+
+  describe.each(languages.map((t) => [t.language, t] as const))('buttons in %s', (_lang, t) => {
+    it.each(templates)(
+      '%s: every bot action is an Action.Execute with a verb (no imBack / Submit / messageBack)',
+      (name) => {
+        for (const card of cardSamples[name]?.(t) ?? []) {
+          const json = JSON.stringify(card);
+          expect(json).not.toMatch(/imBack|messageBack|Action\.Submit/);
+          for (const action of actionsOf(card)) {
+            // Action.OpenUrl only opens a link outside the bot (mailto: "Open in email"); every
+            // button the bot answers is a Universal Action.
+            if (action.type === 'Action.OpenUrl') continue;
+            expect(action.type).toBe('Action.Execute');
+            expect(typeof action.verb).toBe('string');
+          }
+        }
+      },
+    );
+  });
+
   it('help and welcome cards are translated', () => {
     const en = JSON.stringify(renderHelpCard(translatorFor('en')));
     const de = JSON.stringify(renderHelpCard(translatorFor('de')));

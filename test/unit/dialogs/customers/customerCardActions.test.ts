@@ -11,6 +11,7 @@ import {
   rowsOf,
   StubRoles,
   testServices,
+  buttonActions,
 } from './helpers';
 
 const MESSAGE = 'application/vnd.microsoft.activity.message';
@@ -137,7 +138,7 @@ describe('customer list card actions', () => {
       expect(json).toContain(contosoId);
       const remove = actionByVerb(card, 'customers.remove');
       expect(remove.data).toEqual({ customerId: contosoId });
-      expect(executeActions(card).length).toBeLessThanOrEqual(MAX_ACTIONS);
+      expect(buttonActions(card).length).toBeLessThanOrEqual(MAX_ACTIONS);
       const users = (await fake.listUsers(contosoId, { size: 1 }, { auth: 'user' })).totalCount;
       expect(json).toContain(locale === 'de-DE' ? `${users} Benutzer` : `${users} users`);
     },
@@ -194,6 +195,30 @@ describe('customer list card actions', () => {
     );
     expect(rowsOf(collapsed).every((r) => !r.expanded)).toBe(true);
   });
+
+  it.each(['en-US', 'de-DE'])(
+    '%s: each row is its own control: its selectAction expands it (▾), again collapses it (▸)',
+    async (locale) => {
+      const { controller } = setup();
+      const first = await firstCard(controller, locale);
+      const rowAction = (card: any, i: number) =>
+        card.body.filter((e: any) => e.type === 'Container')[i].items[0].selectAction;
+      const third = rowAction(first, 2);
+      expect(third).toMatchObject({ type: 'Action.Execute', verb: 'customers.expand' });
+      expect(third.title).toMatch(locale === 'de-DE' ? / erweitern$/ : /^Expand /);
+      const expanded = cardOf(await controller.onExpand(invokeRequest(locale, third.verb, third.data)));
+      expect(rowsOf(expanded).map((r) => r.chevron)).toEqual(['▸', '▸', '▾', ...Array(7).fill('▸')]);
+      const again = rowAction(expanded, 2);
+      expect(again.title).toMatch(locale === 'de-DE' ? / reduzieren$/ : /^Collapse /);
+      const collapsed = cardOf(await controller.onExpand(invokeRequest(locale, again.verb, again.data)));
+      expect(rowsOf(collapsed).every((r) => !r.expanded && r.chevron === '▸')).toBe(true);
+      const other = rowAction(expanded, 0);
+      const switched = cardOf(await controller.onExpand(invokeRequest(locale, other.verb, other.data)));
+      expect(rowsOf(switched).map((r) => r.expanded)).toEqual([true, ...Array(9).fill(false)]);
+      // No dropdown and no Expand button any more.
+      expect(JSON.stringify(switched)).not.toContain('Input.ChoiceSet');
+    },
+  );
 
   it('shows Remove only to roles that may remove relationships', async () => {
     const { controller } = setup(undefined, new StubRoles(['SalesAgent']));
@@ -327,27 +352,23 @@ describe('customer list card size at scale', () => {
           }),
         ),
       );
-      expect(executeActions(expandedSecond)).toHaveLength(MAX_ACTIONS);
+      // Buttons: Search, Previous, Next, Refresh, Remove; each of the 10 rows is its own expand control.
+      expect(buttonActions(expandedSecond)).toHaveLength(5);
+      expect(choiceIds(expandedSecond)).toHaveLength(10);
       cards.push(expandedSecond);
       for (const card of cards) {
         expect(Buffer.byteLength(JSON.stringify(card))).toBeLessThanOrEqual(MAX_CARD_BYTES);
-        expect(executeActions(card).length).toBeLessThanOrEqual(MAX_ACTIONS);
+        expect(buttonActions(card).length).toBeLessThanOrEqual(MAX_ACTIONS);
       }
       const expanded = JSON.stringify(cards[1]);
       expect(expanded).toContain(locale === 'de-DE' ? 'und 40 weitere' : 'and 40 more');
       expect(expanded).toMatch(locale === 'de-DE' ? /400 Benutzer/ : /400 users/);
-      // Search, Expand, Next, Refresh, Remove (no Previous on page 1).
+      // Buttons: Search, Next, Refresh, Remove (no Previous on page 1); rows expand by selectAction.
       expect(
-        executeActions(cards[1])
+        buttonActions(cards[1])
           .map((a) => a.verb)
           .sort(),
-      ).toEqual([
-        'customers.expand',
-        'customers.page',
-        'customers.page',
-        'customers.remove',
-        'customers.search',
-      ]);
+      ).toEqual(['customers.page', 'customers.page', 'customers.remove', 'customers.search']);
       expect(JSON.stringify(cards[2])).toContain(
         locale === 'de-DE' ? 'Lizenzen nicht an' : 'does not show its licenses',
       );

@@ -101,9 +101,27 @@ export function rowsOf(card: any): { chevron: string; name: string; domain: stri
     }));
 }
 
-/** The choice values (customer ids) of the Expand chooser. */
+/** The customer ids of the rows, from each row's selectAction (the row is the expand control). */
 export function choiceIds(card: any): string[] {
-  const json = JSON.stringify(card);
-  const m = /"id":"customerId"[^\]]*"choices":(\[[^\]]*\])/.exec(json);
-  return m ? (JSON.parse(m[1]!) as { value: string }[]).map((c) => c.value) : [];
+  return (card.body as any[])
+    .filter((e) => e.type === 'Container' && e.items?.[0]?.selectAction?.verb === 'customers.expand')
+    .map((c) => String(c.items[0].selectAction.data.customerId));
+}
+
+/** Every button (Action.Execute in `actions`), without the rows' selectActions. */
+export function buttonActions(
+  card: unknown,
+): { title: string; verb: string; data: Record<string, unknown> }[] {
+  const out: { title: string; verb: string; data: Record<string, unknown> }[] = [];
+  const walk = (node: unknown) => {
+    if (Array.isArray(node)) return node.forEach(walk);
+    if (!node || typeof node !== 'object') return;
+    for (const [key, value] of Object.entries(node as Record<string, unknown>)) {
+      if (key === 'selectAction') continue;
+      if (key === 'actions' && Array.isArray(value)) out.push(...executeActions(value));
+      else walk(value);
+    }
+  };
+  walk(card);
+  return out;
 }
