@@ -48,7 +48,8 @@ const LAYERS = {
   server: ['common', 'logging', 'notifications'],
   simulator: ['common', 'logging', 'resilience', 'domain', 'partnerCenter'],
   appPackage: ['common', 'i18n'],
-  tools: ['common', 'config', 'appPackage'],
+  // tools/webhook.ts calls Partner Center's webhook registration API with the shared client.
+  tools: ['common', 'config', 'appPackage', 'logging', 'resilience', 'partnerCenter'],
 };
 
 const layerRules = Object.entries(LAYERS).map(([folder, allowed]) => ({

@@ -25,6 +25,7 @@ import { CachingRoleService, type RoleService } from './domain/roles';
 import { GRAPH_SCOPE, GraphRoleService } from './identity/graphRoleService';
 import type { NotificationService } from './notifications/notificationService';
 import { setupNotifications, type NotificationOverrides } from './notifications/setup';
+import { createStatusService } from './notifications/statusSetup';
 import type { PartnerCenterClient } from './partnerCenter/client';
 import {
   DelegatedTokenProvider,
@@ -247,6 +248,23 @@ function buildApp(
     conversations: conversationRepository,
     customerCache: new CustomerPageCache<unknown>(config.partnerCenter.customerCacheTtlSeconds * 1000),
     userToken: signInConnection ? (context) => cachedUserToken(context, signInConnection) : undefined,
+    status: createStatusService({
+      cosmos,
+      partnerTenantId,
+      logger,
+      partnerCenterBaseUrl: simulator
+        ? () => `${simulatorOrigin}${SIMULATOR_API_BASE_PATH}`
+        : (config.partnerCenter.baseUrl ?? PARTNER_CENTER_BASE_URL),
+      tokenProvider: simulator
+        ? new StaticTokenProvider(simulatorToken)
+        : new MsalAppOnlyTokenProvider({
+            clientId: config.partnerCenter.appId ?? '',
+            tenantId: partnerTenantId,
+            clientSecret: config.partnerCenter.appSecret ?? '',
+          }),
+      timeoutMs: config.partnerCenter.timeoutMs,
+      expectedWebhookUrl: () => `${simulator ? simulatorOrigin : config.server.publicBaseUrl}${WEBHOOK_PATH}`,
+    }),
   };
 
   const storage = new CosmosBotStorage(cosmos.containers.botState);

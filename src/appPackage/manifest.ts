@@ -125,6 +125,17 @@ export const BOT_COMMANDS: readonly BotCommand[] = [
     },
   },
   {
+    id: 'status',
+    en: {
+      title: 'status',
+      description: 'Operations status: webhook, reconciler, outbox, Cosmos DB (admins)',
+    },
+    de: {
+      title: 'status',
+      description: 'Betriebsstatus: Webhook, Abgleich, Postausgang, Cosmos DB (Administratoren)',
+    },
+  },
+  {
     id: 'signout',
     en: { title: 'signout', description: 'Sign out of Partner Center' },
     de: { title: 'abmelden', description: 'Vom Partner Center abmelden' },

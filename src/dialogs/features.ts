@@ -11,6 +11,7 @@ import { MainDialog } from './mainDialog';
 import { createNotificationsFeature } from './notifications/feature';
 import { createProvidersFeature } from './providers/feature';
 import { createRemoveFeature } from './remove/feature';
+import { createStatusFeature } from './status/feature';
 import type { DialogServices } from './services';
 
 /** The feature modules of this build; each adds commands, dialog verbs and card actions. */
@@ -21,6 +22,7 @@ export function createFeatures(services: DialogServices): Feature[] {
     createRemoveFeature(services),
     createNotificationsFeature(services),
     createProvidersFeature(services),
+    ...createStatusFeature(services),
   ];
 }
 

@@ -7,6 +7,7 @@ import type { RoleTemplateSet } from '../domain/gdap';
 import type { InvitationRepository } from '../domain/invitations';
 import type { GdapClient } from '../graph';
 import type { RoleService } from '../domain/roles';
+import type { StatusService } from '../domain/operationsStatus';
 import type { Logger } from '../logging/logger';
 import type { AuthKind, CallContext, PartnerCenterClient } from '../partnerCenter/client';
 
@@ -28,6 +29,8 @@ export interface DialogServices {
   readonly customerCache: CustomerPageCache<unknown>;
   /** The signed-in user's Partner Center token (production sign-in); undefined in embedded mode. */
   readonly userToken?: (context: TurnContext) => Promise<string | undefined>;
+  /** Operations status for the `status` command (absent: the command is not offered). */
+  readonly status?: StatusService;
 }
 
 /** Where a turn keeps its deadline (epoch ms), set by the first Partner Center call of the turn. */

@@ -10,7 +10,8 @@ export type ProtectedAction =
   | 'providers.read'
   | 'remove'
   | 'audit.read'
-  | 'notifications.manage';
+  | 'notifications.manage'
+  | 'status.read';
 
 const ADMINS: readonly PartnerRoleName[] = ['GlobalAdmin', 'AdminAgent'];
 const EVERYONE: readonly PartnerRoleName[] = PARTNER_ROLE_NAMES;
@@ -23,6 +24,7 @@ export const ACTION_ROLES: Readonly<Record<ProtectedAction, readonly PartnerRole
   remove: ADMINS,
   'audit.read': ADMINS,
   'notifications.manage': ADMINS,
+  'status.read': ADMINS,
 };
 
 export function isAllowed(action: ProtectedAction, roles: readonly PartnerRoleName[]): boolean {

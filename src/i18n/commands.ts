@@ -11,6 +11,7 @@ export const COMMAND_NAMES = [
   'providers',
   'audit',
   'notifications',
+  'status',
   'signout',
   'cancel',
 ] as const;
@@ -27,6 +28,7 @@ export const COMMAND_WORDS: Readonly<
   providers: { en: 'providers', de: 'anbieter' },
   audit: { en: 'audit', de: 'protokoll' },
   notifications: { en: 'notifications', de: 'benachrichtigungen' },
+  status: { en: 'status', de: 'status' },
   signout: { en: 'signout', de: 'abmelden', aliases: ['logout', 'sign-out'] },
   cancel: { en: 'cancel', de: 'abbrechen', aliases: ['stop', 'stopp'] },
 };

@@ -4,6 +4,7 @@ import * as invite from './catalog/invite';
 import * as notifications from './catalog/notifications';
 import * as providers from './catalog/providers';
 import * as remove from './catalog/remove';
+import * as status from './catalog/status';
 
 /**
  * The message catalogue: one module per feature in ./catalog, merged here. Each module exports
@@ -16,6 +17,7 @@ export const en = {
   ...remove.en,
   ...notifications.en,
   ...providers.en,
+  ...status.en,
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -27,4 +29,5 @@ export const de: Record<MessageKey, string> = {
   ...remove.de,
   ...notifications.de,
   ...providers.de,
+  ...status.de,
 };

@@ -16,6 +16,8 @@ import { ProactiveSender, type ProactiveSenderOptions, type ProactiveTransport }
 import { Reconciler, type ReconcileResult } from './reconciler';
 import { inboxId } from './records';
 import { ReminderJob } from './reminderJob';
+import { OperationsStatusRecorder } from './statusRecorder';
+import { parseWebhookEvent } from './events';
 
 export interface NotificationServiceOptions {
   partnerTenantId: string;
@@ -72,6 +74,8 @@ export class NotificationService {
   readonly reminders: ReminderJob;
   readonly inbox: WebhookInbox;
   readonly outbox: NotificationOutbox;
+  /** Status documents for the operator's `status` card (last event, reconciler run, outbox counts). */
+  readonly status: OperationsStatusRecorder;
   private readonly log: Logger;
   private readonly clock: Clock;
   private readonly leaseName: string;
@@ -116,6 +120,7 @@ export class NotificationService {
       logger: this.log,
       staleAfterMs: options.staleAfterMs ?? 10 * 60_000,
     });
+    this.status = new OperationsStatusRecorder(options.dedupe, options.partnerTenantId, this.clock, this.log);
     this.outbox = new NotificationOutbox({
       partnerTenantId: options.partnerTenantId,
       instanceId: this.instanceId,
@@ -148,7 +153,11 @@ export class NotificationService {
    */
   async acceptWebhook(raw: Buffer): Promise<void> {
     const { result } = await this.inbox.store(raw);
-    if (result === 'stored') void this.enqueueWebhook(raw);
+    if (result === 'stored') {
+      void this.enqueueWebhook(raw);
+      const name = parseWebhookEvent(raw)?.eventName;
+      if (name) this.track(this.status.recordWebhook(name));
+    }
   }
 
   /** Processes the stored inbox entry of this body in the background; a failure is retried by the drain. */
@@ -192,8 +201,10 @@ export class NotificationService {
     const result: ScheduledRunResult = { resumed: 0, reminders: 0, drained: 0, redelivered: 0 };
     try {
       result.reconciled = await this.reconciler.run();
+      await this.status.recordReconcile(result.reconciled.failed === 0, result.reconciled.found);
     } catch (err) {
       this.log.warn({ err: errorSummary(err) }, 'reconciler failed; next run will try again');
+      await this.status.recordReconcile(false);
     }
     if (this.stopped || !(await leases.tryAcquire(this.leaseName, this.instanceId, this.leaseDurationMs())))
       return result;
@@ -225,6 +236,11 @@ export class NotificationService {
     } catch (err) {
       this.log.warn({ err: errorSummary(err) }, 'outbox run failed; next run will try again');
     }
+    // The counts need a cross-partition query: done here, in the background, never in a turn.
+    await this.outbox
+      .summary()
+      .then((counts) => this.status.recordOutbox(counts))
+      .catch((err: unknown) => this.log.debug({ err: errorSummary(err) }, 'outbox summary not recorded'));
     return out;
   }
 

@@ -25,3 +25,14 @@ export {
   type MsalAppOnlyTokenProviderOptions,
 } from './tokenProviders';
 export type * from './types';
+export {
+  ACCEPTANCE_WEBHOOK_EVENTS,
+  BOT_WEBHOOK_EVENTS,
+  BOT_WEBHOOK_PATH,
+  checkRegistration,
+  GDAP_WEBHOOK_EVENTS,
+  WebhookRegistrationClient,
+  type RegistrationCheck,
+  type ValidationEventStatus,
+  type WebhookRegistration,
+} from './webhookRegistration';

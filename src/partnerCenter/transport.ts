@@ -62,7 +62,7 @@ export type RetryMode = 'always' | 'idempotent-write' | 'throttle-only';
 /** One logical call: sent (and perhaps re-sent) by `PartnerCenterTransport.send`. */
 export interface Operation {
   name: string;
-  method: 'GET' | 'PATCH' | 'POST';
+  method: 'GET' | 'PATCH' | 'POST' | 'PUT';
   /** Path and query relative to the API root, starting with /v1/. */
   path: string;
   body?: unknown;

@@ -3,6 +3,7 @@ import { simulatorAdminRoutes } from './http/adminRoutes';
 import { simulatorPageRoutes } from './http/pageRoutes';
 import { partnerCenterApiRoutes } from './http/partnerCenterApi';
 import { createSimulatorRoutes, type SimulatorRouteArea } from './http/pipeline';
+import { webhookRegistrationRoutes } from './http/webhookRegistrationRoutes';
 import { SIMULATOR_API_BASE_PATH, SIMULATOR_PAGES_PATH } from './model';
 import type { PartnerCenterSimulator } from './simulator';
 
@@ -31,6 +32,7 @@ export interface SimulatorRouteOptions {
  */
 export const SIMULATOR_ROUTE_AREAS: readonly SimulatorRouteArea[] = [
   partnerCenterApiRoutes,
+  webhookRegistrationRoutes,
   simulatorPageRoutes,
 ];
 

@@ -33,6 +33,7 @@ import {
   type PartnerCenterWebhookEvent,
   type WebhookDeliveryResult,
 } from './webhooks';
+import { WebhookRegistry } from './webhookRegistry';
 
 // Names tests have always imported from here (the rest: ./index, ./model, ./webhooks).
 export { SimulatorApiError, type SimulatorCustomerInput } from './model';
@@ -86,6 +87,8 @@ export class PartnerCenterSimulator {
   readonly customers: CustomerStore;
   readonly roster: Roster;
   readonly webhooks: WebhookSender;
+  /** Partner Center's webhook registration (URL, events, test events). */
+  readonly webhookRegistry: WebhookRegistry;
   readonly stats = new RequestStats();
 
   constructor(options: PartnerCenterSimulatorOptions = {}) {
@@ -103,6 +106,7 @@ export class PartnerCenterSimulator {
       retryDelaysMs: options.webhookRetryDelaysMs,
       timeoutMs: options.webhookTimeoutMs,
     });
+    this.webhookRegistry = new WebhookRegistry(this.webhooks, this.partner.tenantId);
     this.customers.addGeneratedCustomers(Math.max(0, Math.floor(options.customers ?? DEMO_CUSTOMER_COUNT)));
     getSimulatorCertificates(); // generate (or reuse) the certificates now, not on the first webhook
   }

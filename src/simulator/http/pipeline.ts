@@ -11,7 +11,7 @@ import type { PartnerCenterSimulator } from '../simulator';
 import { errorBody as partnerCenterErrorBody } from '../wire';
 import { header, readJson, requestUrl, sendJson, type SimResponse } from './respond';
 
-export type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+export type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 export type ApiHandler = (req: Request, url: URL) => SimResponse | Promise<SimResponse>;
 /** Registers one API route: `template` is relative to the mount's basePath and is the fault/stats route key. */
 export type ApiRegistrar = (method: Method, template: string, handler: ApiHandler) => void;
@@ -70,6 +70,7 @@ export function createSimulatorRoutes(
     if (method === 'GET') server.get(path, handler);
     else if (method === 'POST') server.post(path, handler);
     else if (method === 'PATCH') server.patch(path, handler);
+    else if (method === 'PUT') server.put(path, handler);
     else server.del(path, handler);
   }
 

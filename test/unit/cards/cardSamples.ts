@@ -13,6 +13,7 @@ import { removeCardSamples } from '../dialogs/remove/removeCardSamples';
 import { notificationCardSamples } from '../notifications/notificationCardSamples';
 import { renderProvidersCard } from '../../../src/cards/providersCard';
 import { SIMULATOR_PROVIDERS } from '../../../src/simulator/seed';
+import { statusCardSamples } from './statusCardSamples';
 
 const manyLongProviders = Array.from({ length: 500 }, (_, i) => ({
   id: `${String(i).padStart(8, '0')}-0000-4000-8000-000000000000`,
@@ -41,4 +42,5 @@ export const cardSamples: Record<string, (t: Translator) => AdaptiveCardJson[]> 
   ],
   ...removeCardSamples,
   ...notificationCardSamples,
+  status: (t) => statusCardSamples(t),
 };
