@@ -170,8 +170,7 @@ export class CosmosConversationRepository implements ConversationRepository {
 }
 
 function strip(doc: Stored): ConversationRecord {
-  const { _etag, ...rest } = doc as Stored & Record<string, unknown>;
-  void _etag;
+  const { _etag: _ignored, ...rest } = doc as Stored & Record<string, unknown>;
   const clean: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(rest)) if (!k.startsWith('_')) clean[k] = v;
   return clean as unknown as ConversationRecord;
