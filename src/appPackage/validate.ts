@@ -104,7 +104,7 @@ function requireBundledSchema(file: string, schemaUrl: unknown): string | undefi
 }
 
 /** Value at a localization key such as `bots[0].commandLists[1].commands[2].title`, if any. */
-export function valueAtKey(root: unknown, key: string): unknown {
+function valueAtKey(root: unknown, key: string): unknown {
   let node: unknown = root;
   for (const part of key.split('.')) {
     const m = /^([A-Za-z_$][\w$]*)((?:\[\d+\])*)$/.exec(part);

@@ -31,7 +31,7 @@ export function isValidEmail(value: string): boolean {
 }
 
 /** Line breaks as `\n` (Teams inputs may send `\r\n`). */
-export function normalizeNewlines(text: string): string {
+function normalizeNewlines(text: string): string {
   return text.replace(/\r\n?/g, '\n');
 }
 
@@ -71,7 +71,7 @@ const PUNCTUATION = /[.,;:!?]/;
  * Where the link stands in `text` as a whole token, exactly as given (not changed, not run into
  * other characters); -1 when it does not.
  */
-export function indexOfLink(text: string, link: string): number {
+function indexOfLink(text: string, link: string): number {
   if (!link) return -1;
   for (let from = 0; ;) {
     const i = text.indexOf(link, from);
@@ -131,7 +131,7 @@ export function finishedText(subjectLabel: string, subject: string, body: string
   return `${subjectLabel}: ${subject.trim()}\n\n${normalizeNewlines(body).trim()}`;
 }
 
-export interface MailtoDraft {
+interface MailtoDraft {
   /** Recipient (already validated), or undefined to let the user fill it in. */
   to?: string;
   subject: string;
@@ -140,7 +140,7 @@ export interface MailtoDraft {
   link: string;
 }
 
-export interface Mailto {
+interface Mailto {
   url: string;
   /** True when the body (or subject) had to be cut to stay within the length limit. */
   shortened: boolean;

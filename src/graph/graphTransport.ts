@@ -47,9 +47,9 @@ export interface GraphTransportOptions {
  * `recover` reads the state once instead (displayName is unique, one assignment per group, status
  * moves forward), so nothing is ever created twice.
  */
-export type RetryMode = 'idempotent' | 'once';
+type RetryMode = 'idempotent' | 'once';
 
-export interface Operation<T> {
+interface Operation<T> {
   name: string;
   method: 'GET' | 'POST' | 'DELETE';
   /** Relative to the root ('/tenantRelationships/…'), or an absolute next link already checked. */

@@ -26,7 +26,7 @@ export function cosmosStatus(err: unknown): number | undefined {
 }
 
 /** Network-level failures and Cosmos 408/429/5xx that a retry later can fix. */
-export function isUnavailable(err: unknown): boolean {
+function isUnavailable(err: unknown): boolean {
   const status = cosmosStatus(err);
   if (status !== undefined) return status === 408 || status === 429 || status === 503 || status >= 500;
   const code = err && typeof err === 'object' && 'code' in err ? String(err.code) : '';

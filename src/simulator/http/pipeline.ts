@@ -11,7 +11,7 @@ import type { PartnerCenterSimulator } from '../simulator';
 import { errorBody as partnerCenterErrorBody } from '../wire';
 import { header, readJson, requestUrl, sendJson, type SimResponse } from './respond';
 
-export type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
 export type ApiHandler = (req: Request, url: URL) => SimResponse | Promise<SimResponse>;
 /** Registers one API route: `template` is relative to the mount's basePath and is the fault/stats route key. */
 export type ApiRegistrar = (method: Method, template: string, handler: ApiHandler) => void;
@@ -24,7 +24,7 @@ export interface ApiMount {
 }
 
 /** A plain route handler; may answer synchronously. */
-export type RouteHandler = (req: Request, res: Response) => void | Promise<void>;
+type RouteHandler = (req: Request, res: Response) => void | Promise<void>;
 
 /** What a route area gets to register its routes with. */
 export interface SimulatorRoutes {
