@@ -220,7 +220,8 @@ export async function validatePackageDir(dir: string): Promise<string[]> {
       continue;
     }
     const locErrors = await AppManifestUtils.validateAgainstSchema(
-      loc as unknown as AppManifest,
+      // The validator is typed for manifests; here it checks a localization file against its own schema.
+      loc as AppManifest,
       loadBundledSchema(String(loc.$schema)),
     );
     problems.push(...locErrors.map((e) => `${file}: ${e.trim()}`));

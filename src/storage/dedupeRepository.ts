@@ -123,5 +123,5 @@ function withoutEtag(record: DedupeRecord): CosmosDoc {
 
 function withEtag<T extends DedupeRecord>(doc: CosmosDoc): Stored<T> {
   const etag = doc._etag ?? '*';
-  return { ...(stripSystem(doc) as unknown as T), etag };
+  return { ...(stripSystem(doc) as T), etag };
 }
