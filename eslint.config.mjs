@@ -1,6 +1,32 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+/**
+ * Folders other feature branches are editing right now (issue #13). They get the same strict rule set
+ * as the rest of src/, but the rules that still fire there are downgraded to `warn` in the override
+ * block at the end — to be fixed after the feature branches land (then delete that block).
+ */
+const FEATURE_BRANCH_PATHS = [
+  'src/dialogs/**/*.ts',
+  'src/bot/**/*.ts',
+  'src/cards/**/*.ts',
+  'src/notifications/**/*.ts',
+  'src/server/**/*.ts',
+  'src/i18n/**/*.ts',
+  'src/app.ts',
+  'src/partnerCenter/transport.ts',
+  'src/partnerCenter/client.ts',
+];
+
+/** The common rule options (no-misused-promises etc.) apply to src/ and test/ alike. */
+const COMMON_RULES = {
+  '@typescript-eslint/no-floating-promises': 'error',
+  // restify and botbuilder take async handlers where their types say `() => void`; that is fine for
+  // arguments, not for attributes/returns.
+  '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { arguments: false } }],
+  '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+};
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'appPackage/build/**', 'test-results/**', '*.js', '*.mjs'] },
   js.configs.recommended,
@@ -8,13 +34,47 @@ export default tseslint.config(
   {
     files: ['**/*.ts'],
     languageOptions: { parserOptions: { project: './tsconfig.json', tsconfigRootDir: import.meta.dirname } },
+    rules: COMMON_RULES,
+  },
+  // Production code: typescript-eslint's strictest type-aware set (issue #13). Tests and benches keep
+  // `recommended` — they poke at wire JSON and would drown in `any` findings.
+  ...tseslint.configs.strictTypeChecked.map((config) => ({ ...config, files: ['src/**/*.ts'] })),
+  {
+    files: ['src/**/*.ts'],
     rules: {
-      '@typescript-eslint/no-floating-promises': 'error',
-      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { arguments: false } }],
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      ...COMMON_RULES,
+      'no-console': 'error',
+      // Numbers render unambiguously in messages, URLs and log lines (`${count}`, `${status}`);
+      // what the rule is for — `[object Object]`, `undefined`, `null` in user-facing text — stays
+      // forbidden. Booleans, nullish values and objects still need an explicit String()/format.
+      '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
+      // `(x) => void promise` / `() => res.send(...)` callbacks are the idiom of restify, timers and
+      // event handlers; returning a void call from an arrow *shorthand* is harmless. Everywhere else
+      // (returning void from a block, in conditions, assigned to variables) it is still an error.
+      '@typescript-eslint/no-confusing-void-expression': ['error', { ignoreArrowShorthand: true }],
     },
   },
-  { files: ['src/**/*.ts'], rules: { 'no-console': 'error' } },
+  {
+    // To be fixed after the feature branches land (see FEATURE_BRANCH_PATHS): the strict rules that
+    // still report there are warnings for now so `npm run lint` passes; the integrator turns this
+    // block off once those branches are merged. Do not add paths here.
+    files: FEATURE_BRANCH_PATHS,
+    rules: {
+      '@typescript-eslint/no-confusing-void-expression': ['warn', { ignoreArrowShorthand: true }],
+      '@typescript-eslint/no-unnecessary-condition': 'warn',
+      '@typescript-eslint/no-unnecessary-type-assertion': 'warn',
+      '@typescript-eslint/no-unnecessary-type-conversion': 'warn',
+      '@typescript-eslint/no-unnecessary-boolean-literal-compare': 'warn',
+      '@typescript-eslint/no-non-null-assertion': 'warn',
+      '@typescript-eslint/no-unsafe-enum-comparison': 'warn',
+      '@typescript-eslint/require-await': 'warn',
+      '@typescript-eslint/no-base-to-string': 'warn',
+      '@typescript-eslint/no-misused-spread': 'warn',
+      '@typescript-eslint/no-deprecated': 'warn',
+      '@typescript-eslint/only-throw-error': 'warn',
+      '@typescript-eslint/unified-signatures': 'warn',
+    },
+  },
   {
     // Tests poke at JSON from the wire; `any` keeps those assertions readable.
     files: ['test/**/*.ts', 'bench/**/*.ts'],

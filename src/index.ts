@@ -48,6 +48,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  process.stderr.write(`Customer Connect failed to start: ${(err as Error)?.stack ?? String(err)}\n`);
+  process.stderr.write(
+    `Customer Connect failed to start: ${(err instanceof Error ? err.stack : undefined) ?? String(err)}\n`,
+  );
   process.exit(1);
 });

@@ -11,9 +11,9 @@ import { AppError } from '../common/errors';
  */
 
 export type TeamsManifest = TeamsManifestV1D30.TeamsManifestV1D30;
-export type CommandListScope = TeamsManifestV1D30.CommandListScope;
+type CommandListScope = TeamsManifestV1D30.CommandListScope;
 /** A Teams localization file: flat keys such as `name.short` or `bots[0].commandLists[0].commands[0].title`. */
-export type LocalizationFile = Readonly<Record<string, string>>;
+type LocalizationFile = Readonly<Record<string, string>>;
 
 export const MANIFEST_VERSION = '1.30' as const;
 export const MANIFEST_SCHEMA_URL = `https://developer.microsoft.com/json-schemas/teams/v${MANIFEST_VERSION}/MicrosoftTeams.schema.json`;
@@ -42,7 +42,7 @@ export const BOT_SCOPES: readonly CommandListScope[] = ['personal', 'team', 'gro
 export const MAX_COMMANDS_PER_LIST = 12;
 
 /** One manifest entry per chat command of the bot (a test keeps both lists equal). */
-export type CommandId = CommandName;
+type CommandId = CommandName;
 
 interface CommandText {
   /** What Teams sends as the message text when the command is picked; the bot understands it. */
@@ -50,7 +50,7 @@ interface CommandText {
   readonly description: string;
 }
 
-export interface BotCommand {
+interface BotCommand {
   readonly id: CommandId;
   readonly en: CommandText;
   readonly de: CommandText;
@@ -221,7 +221,7 @@ const TEXT = {
   },
 };
 
-export interface DeveloperInfo {
+interface DeveloperInfo {
   /** At most 32 characters. */
   readonly name: string;
   readonly websiteUrl: string;
@@ -229,7 +229,7 @@ export interface DeveloperInfo {
   readonly termsOfUseUrl: string;
 }
 
-export interface ManifestInput {
+interface ManifestInput {
   /** The bot's Entra app id (MicrosoftAppId), or LOCAL_APP_ID for a local package. */
   readonly appId: string;
   /** Public base URL of the bot, e.g. `https://bot.contoso.com`. Its host goes into validDomains. */

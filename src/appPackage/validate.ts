@@ -70,7 +70,7 @@ function sanitizeSchema(node: unknown): unknown {
   if (Array.isArray(node)) return node.map(sanitizeSchema);
   if (node === null || typeof node !== 'object') return node;
   const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(node)) {
+  for (const [key, value] of Object.entries(node as Record<string, unknown>)) {
     if (key === 'patternProperties' && value !== null && typeof value === 'object') {
       const props: Record<string, unknown> = {};
       for (const [pattern, sub] of Object.entries(value)) {
@@ -104,7 +104,7 @@ function requireBundledSchema(file: string, schemaUrl: unknown): string | undefi
 }
 
 /** Value at a localization key such as `bots[0].commandLists[1].commands[2].title`, if any. */
-export function valueAtKey(root: unknown, key: string): unknown {
+function valueAtKey(root: unknown, key: string): unknown {
   let node: unknown = root;
   for (const part of key.split('.')) {
     const m = /^([A-Za-z_$][\w$]*)((?:\[\d+\])*)$/.exec(part);
@@ -136,7 +136,8 @@ export function checkIcon(file: string, png: Buffer, kind: 'color' | 'outline'):
   }
   if (kind === 'outline') {
     for (let i = 0; i < image.width * image.height; i++) {
-      const [r, g, b, a] = [0, 1, 2, 3].map((k) => image.data[i * 4 + k] ?? 0);
+      const channel = (k: number): number => image.data[i * 4 + k] ?? 0;
+      const [r, g, b, a] = [channel(0), channel(1), channel(2), channel(3)];
       if (a !== 0 && (r !== 255 || g !== 255 || b !== 255)) {
         const x = i % image.width;
         const y = Math.floor(i / image.width);
@@ -219,7 +220,8 @@ export async function validatePackageDir(dir: string): Promise<string[]> {
       continue;
     }
     const locErrors = await AppManifestUtils.validateAgainstSchema(
-      loc as unknown as AppManifest,
+      // The validator is typed for manifests; here it checks a localization file against its own schema.
+      loc as AppManifest,
       loadBundledSchema(String(loc.$schema)),
     );
     problems.push(...locErrors.map((e) => `${file}: ${e.trim()}`));

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { customerIdSchema } from '../common/customerId';
 import {
   MAX_BACK_TOKENS,
   MAX_CARD_TOKEN_CHARS,
@@ -23,8 +24,7 @@ export const CUSTOMER_VERBS = {
   remove: 'customers.remove',
 } as const;
 
-const CUSTOMER_ID = /^[A-Za-z0-9][A-Za-z0-9-]{0,63}$/;
-export const customerIdSchema = z.string().regex(CUSTOMER_ID);
+export { customerIdSchema };
 
 const token = z.string().min(1).max(MAX_CARD_TOKEN_CHARS);
 

@@ -33,7 +33,7 @@ export async function readRawBody(req: IncomingMessage, limit: number): Promise<
 
 /** Reads and parses a JSON object body (400 on invalid JSON or a non-object). */
 export async function readJsonBody(req: IncomingMessage, limit: number): Promise<Record<string, unknown>> {
-  const type = String(req.headers['content-type'] ?? '');
+  const type = req.headers['content-type'] ?? '';
   if (type && !/json/i.test(type))
     throw new BodyError(415, 'unsupported_media_type', 'expected application/json');
   const raw = await readRawBody(req, limit);

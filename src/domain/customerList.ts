@@ -57,7 +57,7 @@ export function offsetInChunk(page: number): number {
 }
 
 /** Whether a token may travel in card data. */
-export function tokenFitsCard(token: string | undefined): token is string {
+function tokenFitsCard(token: string | undefined): token is string {
   return token !== undefined && token.length <= MAX_CARD_TOKEN_CHARS;
 }
 

@@ -36,7 +36,7 @@ export interface CustomerListPage {
 }
 
 /** A section of the expanded record that loaded, or the Partner Center error it failed with. */
-export type Section<T> = { ok: true; value: T } | { ok: false; error: PartnerCenterError };
+type Section<T> = { ok: true; value: T } | { ok: false; error: PartnerCenterError };
 
 export interface CustomerDetails {
   customer: Customer;
@@ -59,13 +59,13 @@ interface CachedSearch {
   capped: boolean;
 }
 
-export interface LoadOptions {
+interface LoadOptions {
   /** Bypass the cache (Refresh); the fresh answer replaces the cached one. */
   fresh?: boolean;
 }
 
 /** How many user names the expanded record lists. */
-export const USERS_LISTED = 5;
+const USERS_LISTED = 5;
 
 const rowOf = (c: Customer): CustomerRow => ({ id: c.id, companyName: c.companyName, domain: c.domain });
 

@@ -10,7 +10,7 @@ import { mergeSearchResults } from './customerList';
  */
 
 /** How much of each field's result is read. */
-export interface CustomerSearchLimits {
+interface CustomerSearchLimits {
   /** Partner Center page size. */
   pageSize: number;
   /** Pages read per field at most; more matches than that make the result `capped`. */

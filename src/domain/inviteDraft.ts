@@ -31,7 +31,7 @@ export function isValidEmail(value: string): boolean {
 }
 
 /** Line breaks as `\n` (Teams inputs may send `\r\n`). */
-export function normalizeNewlines(text: string): string {
+function normalizeNewlines(text: string): string {
   return text.replace(/\r\n?/g, '\n');
 }
 
@@ -71,7 +71,7 @@ const PUNCTUATION = /[.,;:!?]/;
  * Where the link stands in `text` as a whole token, exactly as given (not changed, not run into
  * other characters); -1 when it does not.
  */
-export function indexOfLink(text: string, link: string): number {
+function indexOfLink(text: string, link: string): number {
   if (!link) return -1;
   for (let from = 0; ;) {
     const i = text.indexOf(link, from);
@@ -131,7 +131,7 @@ export function finishedText(subjectLabel: string, subject: string, body: string
   return `${subjectLabel}: ${subject.trim()}\n\n${normalizeNewlines(body).trim()}`;
 }
 
-export interface MailtoDraft {
+interface MailtoDraft {
   /** Recipient (already validated), or undefined to let the user fill it in. */
   to?: string;
   subject: string;
@@ -140,7 +140,7 @@ export interface MailtoDraft {
   link: string;
 }
 
-export interface Mailto {
+interface Mailto {
   url: string;
   /** True when the body (or subject) had to be cut to stay within the length limit. */
   shortened: boolean;
@@ -185,15 +185,18 @@ export function buildMailto(draft: MailtoDraft, maxLength: number = MAX_MAILTO_L
 
   // Encoded length of every prefix of the body (a surrogate pair counts at its second half).
   const prefixLength: number[] = [0];
+  let encoded = 0;
   for (let i = 0; i < body.length; i++) {
     const code = body.charCodeAt(i);
     const next = body.charCodeAt(i + 1);
     if (code >= 0xd800 && code <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) {
-      prefixLength.push(prefixLength[i]!);
-      prefixLength.push(prefixLength[i]! + encodeMailtoText(body.slice(i, i + 2)).length);
+      prefixLength.push(encoded);
+      encoded += encodeMailtoText(body.slice(i, i + 2)).length;
+      prefixLength.push(encoded);
       i++;
     } else {
-      prefixLength.push(prefixLength[i]! + encodeMailtoText(body.charAt(i)).length);
+      encoded += encodeMailtoText(body.charAt(i)).length;
+      prefixLength.push(encoded);
     }
   }
   const linkIndex = indexOfLink(body, draft.link);
@@ -203,6 +206,7 @@ export function buildMailto(draft: MailtoDraft, maxLength: number = MAX_MAILTO_L
   const appendedLink = encodeMailtoText(`\n\n${draft.link}`).length;
 
   for (let n = body.length - 1; n >= 0; n--) {
+    // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- n < body.length < prefixLength.length
     const total = head + prefixLength[n]! + ellipsis + (n >= linkEnd ? 0 : appendedLink);
     if (total > maxLength) continue;
     // Prefer a cut at a blank shortly before n (unless that would drop the link).

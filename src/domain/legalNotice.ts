@@ -122,7 +122,7 @@ export function parseNoticeText(raw: string): { paragraphs: string[]; version: s
 }
 
 /** Where replacement files come from (config values; paths relative to `baseDir`). */
-export interface LegalNoticeFiles {
+interface LegalNoticeFiles {
   en?: string;
   de?: string;
 }

@@ -47,9 +47,9 @@ export interface GraphTransportOptions {
  * `recover` reads the state once instead (displayName is unique, one assignment per group, status
  * moves forward), so nothing is ever created twice.
  */
-export type RetryMode = 'idempotent' | 'once';
+type RetryMode = 'idempotent' | 'once';
 
-export interface Operation<T> {
+interface Operation<T> {
   name: string;
   method: 'GET' | 'POST' | 'DELETE';
   /** Relative to the root ('/tenantRelationships/…'), or an absolute next link already checked. */
@@ -80,7 +80,8 @@ export class GraphTransport {
   constructor(private readonly options: GraphTransportOptions) {
     const baseUrl = options.baseUrl ?? GRAPH_BASE_URL;
     this.baseUrl = typeof baseUrl === 'function' ? baseUrl : () => baseUrl;
-    void this.root; // a bad base URL fails here, not on the first call
+    // eslint-disable-next-line @typescript-eslint/no-meaningless-void-operator -- runs the getter: a bad base URL fails here, not on the first call
+    void this.root;
     this.timeoutMs = options.timeoutMs ?? 15_000;
     this.maxAttempts = Math.max(0, options.maxRetries ?? 4) + 1;
     this.fetchImpl = options.fetch ?? fetch;
@@ -210,6 +211,7 @@ export class GraphTransport {
         },
       );
     } catch (error) {
+      // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- `ambiguous` is set inside the `attempt` closure; TS keeps its initial `false`
       if (ambiguous && op.recover && !options.signal?.aborted) {
         const recovered = await op.recover().catch(() => undefined);
         if (recovered !== undefined) {

@@ -10,7 +10,7 @@ import { RELATIONSHIP_STATUSES } from './types';
 
 type Json = Record<string, unknown>;
 
-export class GraphShapeError extends Error {}
+class GraphShapeError extends Error {}
 
 function record(v: unknown, what: string): Json {
   if (!v || typeof v !== 'object' || Array.isArray(v)) throw new GraphShapeError(`${what} is not an object`);

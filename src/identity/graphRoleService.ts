@@ -5,7 +5,7 @@ import type { RoleService } from '../domain/roles';
 import type { Logger } from '../logging/logger';
 import { httpAttempt } from '../resilience';
 
-export const GRAPH_BASE_URL = 'https://graph.microsoft.com/v1.0';
+const GRAPH_BASE_URL = 'https://graph.microsoft.com/v1.0';
 export const GRAPH_SCOPE = 'https://graph.microsoft.com/.default';
 
 /** The partner tenant's security groups Partner Center uses for its agent roles. */
@@ -21,7 +21,7 @@ export class RoleLookupError extends AppError {
   }
 }
 
-export interface GraphRoleServiceOptions {
+interface GraphRoleServiceOptions {
   /** App-only Graph token (client credentials, `https://graph.microsoft.com/.default`). */
   getToken: () => Promise<string>;
   logger: Logger;

@@ -41,7 +41,7 @@ export const PARTNER_CENTER_ERROR_KINDS: readonly PartnerCenterErrorKind[] = [
 /** Partner Center's code for "The relationship between the partner and customer does not exist". */
 export const PC_CODE_RELATIONSHIP_DOES_NOT_EXIST = 3000;
 
-export interface PartnerCenterErrorDetails {
+interface PartnerCenterErrorDetails {
   /** HTTP status; undefined for network errors, timeouts and client-side refusals. */
   status?: number;
   /** Partner Center's numeric `code` from the error body. */

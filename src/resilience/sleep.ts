@@ -9,6 +9,7 @@ export async function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   try {
     await delay(ms, undefined, { signal });
   } catch (err) {
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- `aborted` may have flipped during the await; TS keeps the narrowing from above
     if (!(signal instanceof AbortSignal) || !signal.aborted) throw err;
   }
 }

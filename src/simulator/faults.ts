@@ -51,7 +51,7 @@ export const faultRulesSchema = z.union([
   faultRuleSchema.transform((r) => [r]),
 ]);
 
-export interface FaultDecision {
+interface FaultDecision {
   latencyMs: number;
   /** throttle / error / drop, if one applies. */
   terminal?: FaultRule;

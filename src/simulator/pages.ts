@@ -30,7 +30,7 @@ function layout(title: string, body: string): string {
 <main>${body}</main></body></html>`;
 }
 
-export interface AcceptPageModel {
+interface AcceptPageModel {
   partnerName: string;
   partnerId: string;
   provider?: IndirectProvider;

@@ -3,7 +3,7 @@
 export type Rng = () => number;
 
 /** FNV-1a 32-bit hash of a string. */
-export function hashString(s: string): number {
+function hashString(s: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < s.length; i++) {
     h ^= s.charCodeAt(i);

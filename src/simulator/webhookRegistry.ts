@@ -77,7 +77,7 @@ export class WebhookRegistry {
     const { url, events } = parseRegistration(input);
     this.events = events;
     this.sender.setUrl(url);
-    return this.current()!;
+    return { subscriberId: this.subscriberId, webhookUrl: url, webhookEvents: [...events] };
   }
 
   /** Sends a test event to the registered URL; its correlation id. */
@@ -85,7 +85,7 @@ export class WebhookRegistry {
     const registration = this.current();
     if (!registration) throw new RegistrationError(404, 'No webhook registration.');
     const t = this.now();
-    while (this.testTimes.length > 0 && t - this.testTimes[0]! >= 60_000) this.testTimes.shift();
+    while ((this.testTimes[0] ?? t) <= t - 60_000) this.testTimes.shift();
     if (this.testTimes.length >= this.testsPerMinute) {
       throw new RegistrationError(429, 'At most 2 test events per minute.');
     }
@@ -138,7 +138,7 @@ function parseRegistration(input: unknown): { url: string; events: string[] } {
   if (!Array.isArray(events) || events.length === 0 || !events.every((e) => typeof e === 'string')) {
     throw new RegistrationError(400, 'WebhookEvents must be a non-empty list of event names.');
   }
-  const unknown = (events as string[]).filter((e) => !SIMULATOR_AVAILABLE_EVENTS.includes(e));
+  const unknown = events.filter((e) => !SIMULATOR_AVAILABLE_EVENTS.includes(e));
   if (unknown.length > 0) throw new RegistrationError(400, `Unknown events: ${unknown.join(', ')}`);
-  return { url, events: [...new Set(events as string[])] };
+  return { url, events: [...new Set(events)] };
 }

@@ -11,7 +11,7 @@ import type {
 
 type Json = Record<string, unknown>;
 
-export interface WireLink {
+interface WireLink {
   uri: string;
   method: 'GET';
   headers: { key: string; value: string }[];

@@ -6,7 +6,7 @@
  * - leases and dedupe records are point-read by id and expire by TTL → `/id`.
  * deployment/main.bicep declares the same names, keys and TTLs (a test keeps them in agreement).
  */
-export interface ContainerDefinition {
+interface ContainerDefinition {
   readonly id: string;
   readonly partitionKey: string;
   /** Cosmos `defaultTtl`: undefined = off, -1 = on without default (per-item `ttl`), n = seconds. */

@@ -1,5 +1,6 @@
 import type { Container } from '@azure/cosmos';
 import type { ConversationRecord, ConversationRepository } from '../domain/conversations';
+import { stripSystem } from './auditRepository';
 import { cosmosStatus, toStorageError } from './errors';
 import { toCosmosId } from './keys';
 
@@ -170,9 +171,6 @@ export class CosmosConversationRepository implements ConversationRepository {
 }
 
 function strip(doc: Stored): ConversationRecord {
-  const { _etag, ...rest } = doc as Stored & Record<string, unknown>;
-  void _etag;
-  const clean: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(rest)) if (!k.startsWith('_')) clean[k] = v;
-  return clean as unknown as ConversationRecord;
+  const { _etag: _ignored, ...rest } = doc;
+  return stripSystem(rest);
 }

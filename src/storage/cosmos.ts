@@ -47,11 +47,30 @@ export async function startEmbeddedCosmosServer(port = 0): Promise<EmbeddedCosmo
   };
 }
 
-export interface CosmosClientOptions {
+interface CosmosClientOptions {
   endpoint: string;
   key?: string;
   /** Only for the embedded server's self-signed certificate: relaxes TLS for this client alone. */
   trustSelfSigned?: boolean;
+}
+
+/**
+ * A CosmosClient that owns its keep-alive agent: `dispose()` also destroys the agent's pooled
+ * sockets. `CosmosClient.dispose()` alone only clears the SDK's timers, and the idle keep-alive
+ * sockets kept Node (and Jest workers) alive until the server closed them.
+ */
+class AgentOwningCosmosClient extends CosmosClient {
+  constructor(
+    options: ConstructorParameters<typeof CosmosClient>[0],
+    private readonly ownAgent: https.Agent,
+  ) {
+    super({ ...options, agent: ownAgent });
+  }
+
+  override dispose(): void {
+    super.dispose();
+    this.ownAgent.destroy();
+  }
 }
 
 export function createCosmosClient(options: CosmosClientOptions): CosmosClient {
@@ -59,12 +78,14 @@ export function createCosmosClient(options: CosmosClientOptions): CosmosClient {
     ? // The embedded server's certificate is self-signed; this agent is used by this one client only.
       new https.Agent({ rejectUnauthorized: false, keepAlive: true })
     : new https.Agent({ keepAlive: true });
-  return new CosmosClient({
-    endpoint: options.endpoint,
-    ...(options.key ? { key: options.key } : { aadCredentials: new DefaultAzureCredential() }),
+  return new AgentOwningCosmosClient(
+    {
+      endpoint: options.endpoint,
+      ...(options.key ? { key: options.key } : { aadCredentials: new DefaultAzureCredential() }),
+      connectionPolicy: { enableEndpointDiscovery: !options.trustSelfSigned, requestTimeout: 10000 },
+    },
     agent,
-    connectionPolicy: { enableEndpointDiscovery: !options.trustSelfSigned, requestTimeout: 10000 },
-  });
+  );
 }
 
 /** Creates the database and every container if absent. Idempotent. */

@@ -69,7 +69,7 @@ export class CosmosDedupeRepository implements DedupeRepository {
       const { resource } = await this.container
         .item(key, key)
         .replace<CosmosDoc>(body, { accessCondition: { type: 'IfMatch', condition: etag } });
-      return resource ? withEtag<T>(resource as CosmosDoc) : undefined;
+      return resource ? withEtag<T>(resource) : undefined;
     } catch (err) {
       const status = cosmosStatus(err);
       if (status === 412 || status === 404) return undefined;
@@ -118,10 +118,10 @@ export class CosmosDedupeRepository implements DedupeRepository {
 /** The record as stored: a valid Cosmos id, and without the `etag` a read added. */
 function withoutEtag(record: DedupeRecord): CosmosDoc {
   const { etag: _etag, ...body } = record as DedupeRecord & { etag?: unknown };
-  return { ...body, id: toCosmosId(record.id) } as CosmosDoc;
+  return { ...body, id: toCosmosId(record.id) };
 }
 
 function withEtag<T extends DedupeRecord>(doc: CosmosDoc): Stored<T> {
   const etag = doc._etag ?? '*';
-  return { ...(stripSystem(doc) as unknown as T), etag };
+  return { ...(stripSystem(doc) as T), etag };
 }

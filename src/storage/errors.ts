@@ -19,17 +19,17 @@ export class StorageError extends AppError {
 
 export function cosmosStatus(err: unknown): number | undefined {
   if (err && typeof err === 'object' && 'code' in err) {
-    const code = (err as { code: unknown }).code;
+    const code = err.code;
     if (typeof code === 'number') return code;
   }
   return undefined;
 }
 
 /** Network-level failures and Cosmos 408/429/5xx that a retry later can fix. */
-export function isUnavailable(err: unknown): boolean {
+function isUnavailable(err: unknown): boolean {
   const status = cosmosStatus(err);
   if (status !== undefined) return status === 408 || status === 429 || status === 503 || status >= 500;
-  const code = err && typeof err === 'object' && 'code' in err ? String((err as { code: unknown }).code) : '';
+  const code = err && typeof err === 'object' && 'code' in err ? String(err.code) : '';
   return [
     'ECONNREFUSED',
     'ECONNRESET',

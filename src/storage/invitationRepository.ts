@@ -61,7 +61,7 @@ export class CosmosInvitationRepository implements InvitationRepository {
         .fetchNext();
       return {
         items: response.resources.map((r) => stripSystem(r)),
-        continuation: response.continuationToken ?? undefined,
+        continuation: response.continuationToken,
       };
     } catch (err) {
       throw toStorageError(err, 'invitation list');

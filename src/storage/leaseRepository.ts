@@ -3,7 +3,7 @@ import { cosmosStatus, toStorageError } from './errors';
 import { toCosmosId } from './keys';
 
 /** A lease document: who holds `name` until when. */
-export interface Lease {
+interface Lease {
   id: string;
   type: 'lease';
   owner: string;

@@ -3,7 +3,7 @@ import { cosmosStatus, toStorageError } from './errors';
 import { toCosmosId } from './keys';
 
 /** A claimed activity: the turn runs; a failed turn gives the claim back so a redelivery runs again. */
-export interface ActivityClaim {
+interface ActivityClaim {
   /** Removes the record this claim created (ETag-guarded: never someone else's). */
   release(): Promise<void>;
 }

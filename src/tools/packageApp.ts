@@ -33,7 +33,7 @@ export class PackagingError extends AppError {
   }
 }
 
-export interface PackageOptions {
+interface PackageOptions {
   readonly env: NodeJS.ProcessEnv;
   readonly local: boolean;
   readonly repoRoot: string;
@@ -41,7 +41,7 @@ export interface PackageOptions {
   readonly outFile?: string;
 }
 
-export interface PackageResult {
+interface PackageResult {
   readonly zipPath: string;
   readonly manifest: TeamsManifest;
   readonly files: readonly string[];

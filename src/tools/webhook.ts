@@ -146,7 +146,8 @@ export async function runWebhookCli(argv: readonly string[], options: WebhookCli
   const o = options.output;
   const command = argv[0];
   if (argv.length !== 1 || !command || !['status', 'register', 'test'].includes(command)) {
-    (command === '--help' || command === '-h' ? o.out : o.err)(USAGE);
+    if (command === '--help' || command === '-h') o.out(USAGE);
+    else o.err(USAGE);
     return command === '--help' || command === '-h' ? EXIT.ok : EXIT.usage;
   }
   let config: AppConfig;

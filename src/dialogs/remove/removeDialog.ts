@@ -11,6 +11,7 @@ import {
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import { z } from 'zod';
+import { customerIdSchema } from '../../common/customerId';
 import { translatorFor } from '../../i18n/i18n';
 import { CardActionPrompt, newFlowId, type CardAction, type CardActionPromptOptions } from '../cardFlow';
 import type { CommandDialogOptions } from '../mainDialog';
@@ -48,7 +49,7 @@ const STAGE_VERBS: Readonly<Record<WaitingStage, string[]>> = {
   warning: [REMOVE_VERBS.confirm, REMOVE_VERBS.cancel],
 };
 
-const CUSTOMER_ID = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9-]{0,127}$/);
+const CUSTOMER_ID = customerIdSchema;
 
 /** What a customer record's "Remove" button must send (`CommandDialogOptions.cardData`). */
 const cardDataSchema = z.object({ customerId: CUSTOMER_ID });

@@ -156,6 +156,7 @@ export function parseRoleTemplates(json: unknown): RoleTemplateSet {
   const f = parsed.data;
   return deepFreeze({
     source: 'file',
+    // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- fileSchema requires at least one template
     defaultTemplateId: f.defaultTemplate ?? f.templates[0]!.id,
     templates: f.templates,
   });

@@ -15,10 +15,10 @@ export function parseFilter(filter: string | null): (r: SimRelationship) => bool
   const tests = filter.split(/\s+and\s+/i).map((clause) => {
     const m = /^\s*(customer\/tenantId|status|displayName)\s+eq\s+'((?:[^']|'')*)'\s*$/i.exec(clause);
     if (!m) throw badRequest(`Invalid filter clause: ${clause.slice(0, 100)}`);
-    const field = m[1]!.toLowerCase();
-    const value = m[2]!.replace(/''/g, "'");
-    if (field === 'status') return (r: SimRelationship) => r.status === value;
-    if (field === 'displayname') return (r: SimRelationship) => r.displayName === value;
+    const [, field = '', quoted = ''] = m; // both groups are required by the pattern
+    const value = quoted.replace(/''/g, "'");
+    if (field.toLowerCase() === 'status') return (r: SimRelationship) => r.status === value;
+    if (field.toLowerCase() === 'displayname') return (r: SimRelationship) => r.displayName === value;
     return (r: SimRelationship) => r.customer?.tenantId === value.toLowerCase();
   });
   return (r) => tests.every((t) => t(r));

@@ -184,6 +184,7 @@ export class GdapSimulatorModel {
     r.status = 'activating';
     r.status = 'active';
     r.activatedAt = now;
+    // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- the duration was validated when the request was created
     r.endAt = addDuration(new Date(now), parseIsoDuration(r.duration)!).getTime();
     r.declinedAt = undefined;
     this.touch(r);

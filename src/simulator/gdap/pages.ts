@@ -12,12 +12,12 @@ button{margin:24px 12px 0 0;border:0;border-radius:4px;padding:10px 24px;font-si
 .approve{background:#0f6cbd;color:#fff}.decline{background:#e0e0e0}
 .note{background:#f0f6ff;border-left:4px solid #0f6cbd;padding:12px 16px;margin:16px 0}.error{border-left-color:#c50f1f;background:#fdf3f4}`;
 
-export function gdapPage(title: string, body: string): string {
+function gdapPage(title: string, body: string): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title><style>${CSS}</style></head>
 <body><header>Microsoft 365 admin center — Partner relationships (simulator)</header><main>${body}</main></body></html>`;
 }
 
-export interface ApprovalPageModel {
+interface ApprovalPageModel {
   partnerName: string;
   relationship: SimRelationship;
   formAction: string;

@@ -73,10 +73,13 @@ export function registerGdapSimulatorRoutes(
   function route(
     method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
     path: string,
-    fn: (req: Request, res: Response) => Promise<void>,
+    fn: (req: Request, res: Response) => void | Promise<void>,
   ): void {
     const handler = (req: Request, res: Response, next: Next): void => {
-      fn(req, res).then(
+      // A synchronous throw becomes a rejection too.
+      new Promise<void>((resolve) => {
+        resolve(fn(req, res));
+      }).then(
         () => next(),
         (err: unknown) => {
           options.logger.error({ err, path }, 'gdap simulator: handler failed');
@@ -221,7 +224,7 @@ export function registerGdapSimulatorRoutes(
 
   const approvePath = `${pages}/approve/:id`;
 
-  route('GET', approvePath, async (req, res) => {
+  route('GET', approvePath, (req, res) => {
     const r = findForPage(req, res);
     if (!r) return;
     const defaults = { companyName: r.customer?.displayName ?? '', domain: '' };

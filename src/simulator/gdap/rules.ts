@@ -4,10 +4,10 @@ import { GLOBAL_ADMINISTRATOR_ROLE_ID } from '../../domain/gdap/entraRoles';
 import type { SimRelationship } from './records';
 import { badRequest } from './wire';
 
-export type { SimAccessAssignment, SimRelationship, SimStatus } from './records';
+export type { SimAccessAssignment, SimRelationship } from './records';
 
 const GUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
-export const MAX_DISPLAY_NAME = 50;
+const MAX_DISPLAY_NAME = 50;
 
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -78,7 +78,7 @@ export function checkAutoExtend(autoExtendDuration: string, roles: readonly stri
   }
 }
 
-export interface SecurityGroupAssignmentInput {
+interface SecurityGroupAssignmentInput {
   securityGroupId: string;
   roles: string[];
 }

@@ -27,6 +27,7 @@ interface Shape {
  * Administrator (no auto-extend allowed), ends in 25 days.
  */
 function shapeFor(index: number): Shape | undefined {
+  // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- the built-in templates are a non-empty constant
   const least = BUILT_IN_TEMPLATES.templates[0]!.roles.map((r) => r.roleDefinitionId);
   switch (index % 8) {
     case 0:
@@ -96,6 +97,7 @@ export function seedGdapRelationships(
 ): number {
   const now = model.now();
   const groupsFor = (roles: string[]) => {
+    // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- the built-in templates are a non-empty constant
     const planned = plannedAccessAssignments(BUILT_IN_TEMPLATES.templates[0]!);
     const mine = planned
       .map((p) => ({

@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import type { SimAccessAssignment, SimRelationship } from './records';
 
-export const GRAPH_PUBLIC_ROOT = 'https://graph.microsoft.com/v1.0';
+const GRAPH_PUBLIC_ROOT = 'https://graph.microsoft.com/v1.0';
 
 /** An error the simulator answers in Graph's shape. */
 export class GraphSimError extends Error {

@@ -6,7 +6,7 @@ import { requestUrl, sendJson } from './respond';
 
 /** Test/dev endpoints: GET|POST|DELETE {pages}/admin/faults, GET|DELETE {pages}/admin/stats. */
 export const simulatorAdminRoutes: SimulatorRouteArea = ({ sim, route, pagesPath: pages, readJson, log }) => {
-  route('GET', `${pages}/admin/faults`, async (_req, res) => {
+  route('GET', `${pages}/admin/faults`, (_req, res) => {
     sendJson(res, 200, { faults: sim.faults.list().map(serializableRule) });
   });
 
@@ -30,16 +30,16 @@ export const simulatorAdminRoutes: SimulatorRouteArea = ({ sim, route, pagesPath
     sendJson(res, 200, { faults: sim.faults.list().map(serializableRule) });
   });
 
-  route('DELETE', `${pages}/admin/faults`, async (_req, res) => {
+  route('DELETE', `${pages}/admin/faults`, (_req, res) => {
     sim.clearFaults();
     sendJson(res, 204, undefined);
   });
 
-  route('GET', `${pages}/admin/stats`, async (_req, res) => {
+  route('GET', `${pages}/admin/stats`, (_req, res) => {
     sendJson(res, 200, { requests: sim.requestStats(), customers: sim.customerCount() });
   });
 
-  route('DELETE', `${pages}/admin/stats`, async (_req, res) => {
+  route('DELETE', `${pages}/admin/stats`, (_req, res) => {
     sim.resetStats();
     sendJson(res, 204, undefined);
   });

@@ -15,7 +15,7 @@ export const simulatorPageRoutes: SimulatorRouteArea = ({
   apiBasePath,
   maxBodyBytes,
 }) => {
-  route('GET', pages, async (_req, res) => {
+  route('GET', pages, (_req, res) => {
     sendHtml(
       res,
       200,
@@ -34,7 +34,7 @@ export const simulatorPageRoutes: SimulatorRouteArea = ({
     );
   });
 
-  route('GET', `${pages}/accept`, async (req, res) => {
+  route('GET', `${pages}/accept`, (req, res) => {
     const url = requestUrl(req);
     const q = url.searchParams;
     if (q.get('invType') !== 'ResellerRelationship' || q.get('partnerId') !== sim.partner.tenantId) {
@@ -119,15 +119,15 @@ export const simulatorPageRoutes: SimulatorRouteArea = ({
     }
   });
 
-  route('GET', `${pages}/certs/webhook.cer`, async (_req, res) => {
+  route('GET', `${pages}/certs/webhook.cer`, (_req, res) => {
     sendText(res, 200, sim.leafCertificatePem, 'application/x-pem-file');
   });
 
-  route('GET', `${pages}/certs/root.cer`, async (_req, res) => {
+  route('GET', `${pages}/certs/root.cer`, (_req, res) => {
     sendText(res, 200, sim.trustedRootPem, 'application/x-pem-file');
   });
 
-  route('GET', `${pages}/roles/:aadObjectId`, async (req, res) => {
+  route('GET', `${pages}/roles/:aadObjectId`, (req, res) => {
     const id = param(req, 'aadObjectId');
     sendJson(res, 200, { aadObjectId: id, roles: sim.rolesOf(id), known: sim.isKnownUser(id) });
   });

@@ -7,7 +7,7 @@ import { header } from './respond';
 const MAX_PAGE = 500;
 const TOKEN_PREFIX = 'sim1.';
 
-export interface PagingRequest {
+interface PagingRequest {
   cursor: number;
   size: number;
   /** The size parameter as given (0 = default), repeated in next links. */
@@ -16,7 +16,7 @@ export interface PagingRequest {
 }
 
 /** What a continuation token carries: resource, cursor, page size, size parameter, filter. */
-export interface SimToken {
+interface SimToken {
   r: string;
   c: number;
   s: number;

@@ -23,6 +23,9 @@ export interface ApiMount {
   errorBody(status: number, code: number, description: string): unknown;
 }
 
+/** A plain route handler; may answer synchronously. */
+type RouteHandler = (req: Request, res: Response) => void | Promise<void>;
+
 /** What a route area gets to register its routes with. */
 export interface SimulatorRoutes {
   readonly server: Server;
@@ -33,13 +36,13 @@ export interface SimulatorRoutes {
   /** Path of the pages (/simulator). */
   readonly pagesPath: string;
   /** A plain route (pages, admin): a thrown error becomes a 500. */
-  route(method: Method, path: string, fn: (req: Request, res: Response) => Promise<void>): void;
+  readonly route: (method: Method, path: string, fn: RouteHandler) => void;
   /** A Partner Center API route (under apiBasePath) through the pipeline. */
   readonly api: ApiRegistrar;
   /** API routes of another mount (e.g. Microsoft Graph) through the same pipeline. */
   apiAt(mount: ApiMount): ApiRegistrar;
   /** A JSON request body, bounded by maxBodyBytes (400/413 as SimulatorApiError). */
-  readJson(req: Request): Promise<unknown>;
+  readonly readJson: (req: Request) => Promise<unknown>;
   /** Largest request body a route reads. */
   readonly maxBodyBytes: number;
 }
@@ -54,9 +57,12 @@ export function createSimulatorRoutes(
 ): SimulatorRoutes {
   const log = sim.logger;
 
-  function route(method: Method, path: string, fn: (req: Request, res: Response) => Promise<void>): void {
+  function route(method: Method, path: string, fn: RouteHandler): void {
     const handler = (req: Request, res: Response, next: Next): void => {
-      fn(req, res).then(
+      // A synchronous throw becomes a rejection too.
+      new Promise<void>((resolve) => {
+        resolve(fn(req, res));
+      }).then(
         () => next(),
         (err: unknown) => {
           log.error({ err, path }, 'simulator: handler failed');
@@ -103,7 +109,10 @@ export function createSimulatorRoutes(
         const before = sim.faults.decide(routeKey, 'before');
         if (before.latencyMs > 0) await sleep(before.latencyMs, closed.signal);
         if (gone()) return;
-        if (before.terminal) return applyFault(before.terminal, req, res, echo, mount);
+        if (before.terminal) {
+          applyFault(before.terminal, req, res, echo, mount);
+          return;
+        }
 
         let response: SimResponse;
         try {
@@ -116,7 +125,10 @@ export function createSimulatorRoutes(
         const after = sim.faults.decide(routeKey, 'after');
         if (after.latencyMs > 0) await sleep(after.latencyMs, closed.signal);
         if (gone()) return;
-        if (after.terminal) return applyFault(after.terminal, req, res, echo, mount);
+        if (after.terminal) {
+          applyFault(after.terminal, req, res, echo, mount);
+          return;
+        }
         sendJson(res, response.status, response.body, { ...echo, ...response.headers });
       });
     };

@@ -5,7 +5,7 @@ import { slugify } from './names';
 
 // ---------------------------------------------------------------- catalogue
 
-export interface Offer {
+interface Offer {
   offerId: string;
   name: string;
   skuPartNumber: string;

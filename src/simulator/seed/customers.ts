@@ -30,7 +30,7 @@ export const DEMO_CUSTOMER_COUNT = DEMO_COMPANIES.length;
 export interface SeedCustomer {
   customer: Customer;
   providerIds: string[];
-  details(): SeedCustomerDetails;
+  readonly details: () => SeedCustomerDetails;
 }
 
 export interface SeedCustomerDetails {

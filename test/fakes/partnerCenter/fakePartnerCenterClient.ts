@@ -3,6 +3,7 @@
  * simulator (paging, search, error kinds), checked by the shared contract suite. For dialog tests:
  * seed it with the demo data, inspect `calls`, and make the next call(s) fail with `failNext`.
  */
+import { isCustomerId } from '../../../src/common/customerId';
 import type { CallContext, PartnerCenterClient } from '../../../src/partnerCenter/client';
 import { PartnerCenterError, type PartnerCenterErrorKind } from '../../../src/partnerCenter/errors';
 import type {
@@ -293,7 +294,7 @@ export class FakePartnerCenterClient implements PartnerCenterClient {
 
   async removeResellerRelationship(customerId: string, ctx: CallContext): Promise<RemoveRelationshipResult> {
     this.enter('removeResellerRelationship', [customerId], ctx);
-    checkId(customerId);
+    checkCustomerId(customerId);
     const entry = this.entries.find((e) => e.customer.id === customerId);
     if (!entry) throw notFound('Customer');
     if (entry.removed) {
@@ -395,7 +396,7 @@ export class FakePartnerCenterClient implements PartnerCenterClient {
   }
 
   private current(customerId: string): Entry {
-    checkId(customerId);
+    checkCustomerId(customerId);
     const entry = this.entries.find((e) => e.customer.id === customerId && !e.removed);
     if (!entry) throw notFound('Customer');
     return entry;
@@ -458,6 +459,10 @@ function decode(token: string, resource: string): Token {
 function checkSize(size: number, allowZero: boolean): number {
   if (!Number.isInteger(size) || size > MAX || size < (allowZero ? 0 : 1)) bad('Invalid page size');
   return size;
+}
+
+function checkCustomerId(id: string): void {
+  if (!isCustomerId(id)) bad('Invalid customer id');
 }
 
 function checkId(id: string): void {
