@@ -122,12 +122,10 @@ export class InviteDialog extends ComponentDialog {
     instance: DialogInstance,
     reason: DialogReason,
   ): Promise<void> {
+    // Read before the inner stack is cancelled (that empties it).
+    const request = reason === DialogReason.cancelCalled ? unlockedRequest(instance.state) : undefined;
     await super.endDialog(context, instance, reason);
-    if (reason !== DialogReason.cancelCalled) return;
-    const request = unlockedRequest(instance.state);
-    if (!request) return;
-    const roles = [] as string[];
-    await this.controller.admin.discard(request, actorOf(context, roles), 'stale');
+    if (request) await this.controller.admin.discard(request, actorOf(context, []), 'stale');
   }
 
   /** Ends on a cancelled stage; otherwise waits in `loop` with the state the stage handed on. */
