@@ -78,7 +78,7 @@ describe('invite with admin access over HTTP (Graph + Partner Center simulators,
     const { resources } = await bot.app.cosmos.containers.invitations.items
       .query<Invitation>({
         query: 'SELECT * FROM c WHERE c.id = @id',
-        parameters: [{ name: '@id', value: flow['flowId'] }],
+        parameters: [{ name: '@id', value: flow['flowId'] as string }],
       })
       .fetchAll();
     expect(resources[0]!.adminAccess).toMatchObject({
