@@ -2,7 +2,9 @@ import { commandWord } from './helpCard';
 import { commandData, type CommandData } from './commandActions';
 import { defineCard, render, type AdaptiveCardJson } from './render';
 import { ACQUISITION_CHANNELS, type AcquisitionChannel, type InvitationKind } from '../domain/invitations';
+import type { RoleTemplate } from '../domain/gdap';
 import { buildMailto } from '../domain/inviteDraft';
+import { templateLine, templateName } from './gdapText';
 import type { Translator } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages';
 
@@ -127,6 +129,16 @@ export interface InviteDetailsCardData {
   channelPlaceholder: string;
   channelChoices: Choice[];
   channel: string;
+  showAdminAccess: boolean;
+  adminHeading: string;
+  adminHint: string;
+  adminToggle: string;
+  adminAccessValue: string;
+  templateLabel: string;
+  templateValue: string;
+  templateChoices: Choice[];
+  templateLines: string[];
+  skipInputs: 'auto' | 'none';
   hasError: boolean;
   error: string;
   continueTitle: string;
@@ -144,9 +156,15 @@ export interface InviteDetailsInput {
   error?: string;
   /** After a Partner Center failure the main button reads "Try again". */
   retry?: boolean;
+  /** The "Also request admin access" option with the role templates (absent: not offered). */
+  adminAccess?: { templates: readonly RoleTemplate[]; on: boolean; templateId: string };
 }
 
+/** At most this many role templates are offered on the card. */
+export const MAX_TEMPLATE_CHOICES = 20;
+
 export function kindLabel(t: Translator, selection: InviteSelection): string {
+  if (selection.kind === 'adminAccess') return t.t('invite.kind.adminAccess');
   return selection.kind === 'indirectReseller'
     ? t.t('invite.kind.indirectReseller', { provider: selection.provider?.name ?? '' })
     : t.t('invite.kind.reseller');
@@ -173,6 +191,7 @@ export function renderInviteDetailsCard(t: Translator, input: InviteDetailsInput
     channelPlaceholder: t.t('invite.details.channelPlaceholder'),
     channelChoices: ACQUISITION_CHANNELS.map((c) => ({ title: channelLabel(t, c), value: c })),
     channel,
+    ...adminAccessFields(t, input.adminAccess),
     hasError: !!input.error,
     error: input.error ?? '',
     continueTitle: input.retry ? t.t('common.retry') : t.t('invite.details.continue'),
@@ -180,6 +199,23 @@ export function renderInviteDetailsCard(t: Translator, input: InviteDetailsInput
     cancelTitle: t.t('common.cancel'),
     flowData: input.flow,
   });
+}
+
+function adminAccessFields(t: Translator, admin: InviteDetailsInput['adminAccess']) {
+  const templates = (admin?.templates ?? []).slice(0, MAX_TEMPLATE_CHOICES);
+  return {
+    showAdminAccess: templates.length > 0,
+    adminHeading: t.t('invite.admin.heading'),
+    adminHint: t.t('invite.admin.hint'),
+    adminToggle: t.t('invite.admin.toggle'),
+    adminAccessValue: admin?.on ? 'true' : 'false',
+    templateLabel: t.t('invite.admin.templateLabel'),
+    templateValue: admin?.templateId ?? '',
+    templateChoices: templates.map((tpl) => ({ title: templateName(t, tpl), value: tpl.id })),
+    templateLines: templates.map((tpl) => templateLine(t, tpl)),
+    // Skip sends the admin-access inputs along (it ignores the details typed above them).
+    skipInputs: templates.length > 0 ? ('auto' as const) : ('none' as const),
+  };
 }
 
 // ------------------------------------------------------------------- draft
@@ -196,6 +232,9 @@ export interface InviteDraftCardData {
   bodyRequired: string;
   linkLabel: string;
   link: string;
+  hasAdminLink: boolean;
+  adminLinkLabel: string;
+  adminLink: string;
   notes: string[];
   hasError: boolean;
   error: string;
@@ -218,14 +257,21 @@ export interface InviteDraftInput {
   /** The finished text was just posted below the card. */
   copied?: boolean;
   error?: string;
+  /** Admin access requested: its approval link (the only link when `only`) and template name. */
+  adminAccess?: { link: string; templateName: string; only?: boolean };
+  /** After a Graph failure on Done the Done button reads "Try again". */
+  retry?: boolean;
 }
 
 export function renderInviteDraftCard(t: Translator, input: InviteDraftInput): AdaptiveCardJson {
+  const admin = input.adminAccess;
+  const both = admin && !admin.only;
   const mailto = buildMailto({
     to: input.details.contactEmail,
     subject: input.subject,
     body: input.body,
-    link: input.link,
+    // A shortened body keeps the required links (both, when there are two).
+    link: both ? `${input.link}\n\n${admin.link}` : input.link,
   });
   const notes = [t.t('invite.draft.doneHint')];
   if (input.copied) notes.push(t.t('invite.draft.copied'));
@@ -239,12 +285,10 @@ export function renderInviteDraftCard(t: Translator, input: InviteDraftInput): A
   ];
   if (input.details.companyName)
     facts.push({ title: t.t('invite.done.customer'), value: input.details.companyName });
+  if (admin) facts.push({ title: t.t('invite.admin.fact'), value: admin.templateName });
   return render(inviteDraftTemplate, {
     title: t.t('invite.draft.title'),
-    intro:
-      input.selection.kind === 'indirectReseller'
-        ? t.t('invite.draft.introIndirect')
-        : t.t('invite.draft.intro'),
+    intro: draftIntro(t, input),
     facts,
     subjectLabel: t.t('invite.draft.subject'),
     subject: input.subject,
@@ -252,18 +296,30 @@ export function renderInviteDraftCard(t: Translator, input: InviteDraftInput): A
     bodyLabel: t.t('invite.draft.body'),
     body: input.body,
     bodyRequired: t.t('invite.draft.bodyRequired'),
-    linkLabel: t.t('invite.draft.link'),
+    linkLabel: admin?.only ? t.t('invite.draft.adminLink') : t.t('invite.draft.link'),
     link: input.link,
+    hasAdminLink: !!both,
+    adminLinkLabel: t.t('invite.draft.adminLink'),
+    adminLink: both ? admin.link : '',
     notes,
     hasError: !!input.error,
     error: input.error ?? '',
     openTitle: t.t('invite.draft.openInEmail'),
     mailto: mailto.url,
     copyTitle: t.t('invite.draft.copy'),
-    doneTitle: t.t('invite.draft.done'),
+    doneTitle: input.retry ? t.t('common.retry') : t.t('invite.draft.done'),
     cancelTitle: t.t('common.cancel'),
     flowData: input.flow,
   });
+}
+
+function draftIntro(t: Translator, input: InviteDraftInput): string {
+  if (input.adminAccess) {
+    return input.adminAccess.only ? t.t('invite.draft.introAdminOnly') : t.t('invite.draft.introAdmin');
+  }
+  return input.selection.kind === 'indirectReseller'
+    ? t.t('invite.draft.introIndirect')
+    : t.t('invite.draft.intro');
 }
 
 // ------------------------------------------------------------------ result
@@ -280,6 +336,8 @@ export interface InviteDoneInput {
   selection: InviteSelection;
   details: InviteDetails;
   link: string;
+  /** The admin access request sent for approval (its displayName), if any. */
+  adminAccess?: { displayName: string; only?: boolean };
 }
 
 /** Replaces the draft card once the invitation is recorded. */
@@ -292,13 +350,21 @@ export function renderInviteDoneCard(t: Translator, input: InviteDoneInput): Ada
     facts.push({ title: t.t('invite.draft.to'), value: input.details.contactEmail });
   if (input.details.channel)
     facts.push({ title: t.t('invite.done.channel'), value: channelLabel(t, input.details.channel) });
-  facts.push({ title: t.t('invite.draft.link'), value: input.link });
+  const admin = input.adminAccess;
+  facts.push({
+    title: admin?.only ? t.t('invite.draft.adminLink') : t.t('invite.draft.link'),
+    value: input.link,
+  });
+  if (admin) facts.push({ title: t.t('invite.admin.fact'), value: admin.displayName });
+  let text =
+    input.selection.kind === 'indirectReseller'
+      ? t.t('invite.done.textIndirect', { provider: input.selection.provider?.name ?? '', customers })
+      : t.t('invite.done.text', { customers });
+  if (admin?.only) text = t.t('invite.done.textAdmin', { customers });
+  else if (admin) text = `${text}\n\n${t.t('invite.done.adminPending', { name: admin.displayName })}`;
   return render(inviteResultTemplate, {
     title: t.t('invite.done.title'),
-    text:
-      input.selection.kind === 'indirectReseller'
-        ? t.t('invite.done.textIndirect', { provider: input.selection.provider?.name ?? '', customers })
-        : t.t('invite.done.text', { customers }),
+    text,
     facts,
     buttons: [{ title: t.t('invite.done.showInvitations'), data: commandData('invitations') }],
   });

@@ -2,8 +2,21 @@
 export const ACQUISITION_CHANNELS = ['ownMarketing', 'microsoftReferral', 'indirectProvider'] as const;
 export type AcquisitionChannel = (typeof ACQUISITION_CHANNELS)[number];
 
-/** "Request a reseller relationship" (just us) or "Invite new customers" (us and an indirect provider). */
-export type InvitationKind = 'reseller' | 'indirectReseller';
+/**
+ * "Request a reseller relationship" (just us), "Invite new customers" (us and an indirect
+ * provider), or admin access alone for an existing customer (a GDAP request, no reseller link).
+ */
+export type InvitationKind = 'reseller' | 'indirectReseller' | 'adminAccess';
+
+/** The admin-access (GDAP) request sent with an invitation: locked for approval on Done. */
+export interface InvitationAdminAccess {
+  /** Graph's delegatedAdminRelationship id. */
+  relationshipId: string;
+  /** The role template the request was made from. */
+  templateId: string;
+  /** The existing customer's tenant (the admin-access-only invitation). */
+  customerTenantId?: string;
+}
 export type InvitationStatus = 'pending' | 'accepted' | 'expired';
 
 export interface Invitation {
@@ -17,6 +30,8 @@ export interface Invitation {
   /** The personalized link exactly as Partner Center returned it. */
   link: string;
   emailSubject?: string;
+  /** Admin access requested with it (GDAP), if any. */
+  adminAccess?: InvitationAdminAccess;
   createdBy: { aadObjectId: string; name?: string };
   /** Conversation to notify (the conversations container id) and the reference itself. */
   conversationId: string;

@@ -97,9 +97,10 @@ export function containsLink(text: string, link: string): boolean {
 
 /**
  * What a link in the email is for. The email must carry each required link unchanged: today the
- * reseller relationship link; a GDAP approval link joins it when the invite also asks for admin access.
+ * reseller relationship link, and the GDAP approval link when the invite also asks for admin access
+ * (an admin-access-only invite for an existing customer carries only that one).
  */
-export type RequiredLinkKind = 'reseller';
+export type RequiredLinkKind = 'reseller' | 'adminAccess';
 
 export interface RequiredLink {
   kind: RequiredLinkKind;

@@ -11,9 +11,13 @@ import {
   type RequiredLink,
   type RequiredLinkKind,
 } from '../../domain/inviteDraft';
+import { findTemplate, type RoleTemplateSet } from '../../domain/gdap';
 import type { PartnerRoleName } from '../../domain/roles';
+import { templateName } from '../../cards/gdapText';
 import { translatorFor, type Translator } from '../../i18n/i18n';
 import type { MessageKey } from '../../i18n/messages';
+import type { AdminAccessRequests } from './adminAccess';
+import { gdapErrorText } from './adminAccessText';
 import type { InvitationDraft, InvitationOrigin, InvitationRecorder } from './invitationRecorder';
 import { checkInput, draftDataSchema, draftLimitsSchema } from './inviteSchemas';
 import { flowData, problemAnswer, type StageAction } from './inviteStage';
@@ -21,11 +25,17 @@ import { flowData, problemAnswer, type StageAction } from './inviteStage';
 /** The draft card waits: the email as the user last left it. */
 export interface DraftState extends InvitationDraft {
   body: string;
+  /** Done locked the admin access request already (a later Done only records). */
+  adminAccessLocked?: boolean;
 }
 
 /** The links the email of a draft must carry unchanged. */
 export function requiredLinks(draft: DraftState): RequiredLink[] {
-  return [{ kind: 'reseller', url: draft.link }];
+  const admin = draft.adminAccess;
+  if (draft.selection.kind === 'adminAccess') return [{ kind: 'adminAccess', url: draft.link }];
+  const links: RequiredLink[] = [{ kind: 'reseller', url: draft.link }];
+  if (admin) links.push({ kind: 'adminAccess', url: admin.approvalLink });
+  return links;
 }
 
 /** What Done says about a draft that cannot be sent yet. */
@@ -35,6 +45,7 @@ const DRAFT_PROBLEMS: Record<Exclude<DraftProblem['kind'], 'linkMissing'>, Messa
 };
 const LINK_MISSING: Record<RequiredLinkKind, MessageKey> = {
   reseller: 'invite.draft.linkMissing',
+  adminAccess: 'invite.draft.adminLinkMissing',
 };
 
 /**
@@ -43,11 +54,15 @@ const LINK_MISSING: Record<RequiredLinkKind, MessageKey> = {
  * answer that keeps the card keeps the user's edits.
  */
 export class DraftStage {
-  constructor(private readonly recorder: InvitationRecorder) {}
+  constructor(
+    private readonly recorder: InvitationRecorder,
+    private readonly admin: AdminAccessRequests,
+    private readonly templates: RoleTemplateSet,
+  ) {}
 
   /** The draft card as first shown. */
   card(t: Translator, draft: DraftState): AdaptiveCardJson {
-    return draftCard(t, draft);
+    return this.draftCard(t, draft);
   }
 
   /** Copy text: the finished text as a plain message; the card stays, with the edits. */
@@ -57,7 +72,10 @@ export class DraftStage {
     if (!edited.ok) return { answer: problemAnswer(t, edited.problem), stay: state };
     const draft = edited.value;
     const [missing] = missingLinks(draft.body, requiredLinks(draft));
-    const card = draftCard(t, draft, { copied: true, error: missing && t.t(LINK_MISSING[missing.kind]) });
+    const card = this.draftCard(t, draft, {
+      copied: true,
+      error: missing && t.t(LINK_MISSING[missing.kind]),
+    });
     const post = finishedText(t.t('invite.draft.subjectLabel'), draft.subject, draft.body);
     return { answer: { card }, stay: draft, post };
   };
@@ -71,11 +89,24 @@ export class DraftStage {
     const draft = edited.value;
     const problem = draftProblem(draft, requiredLinks(draft));
     if (problem)
-      return { answer: { card: draftCard(t, draft, { error: problemText(t, problem) }) }, stay: draft };
-    const recorded = await this.recorder.record(draft, originOf(context, roles));
+      return { answer: { card: this.draftCard(t, draft, { error: problemText(t, problem) }) }, stay: draft };
+    const origin = originOf(context, roles);
+    if (draft.adminAccess && !draft.adminAccessLocked) {
+      const locked = await this.admin.lock(draft.adminAccess, origin.actor);
+      if (!locked.ok) {
+        const gone = locked.error.kind === 'notFound';
+        const error = gone
+          ? t.t('invite.admin.gone')
+          : t.t('invite.admin.lockFailed', { error: gdapErrorText(t, locked.error, this.nameOf(t, draft)) });
+        return { answer: { card: this.draftCard(t, draft, { error, retry: !gone }) }, stay: draft };
+      }
+      // Locked: a later Done (after a failed save) must not lock again.
+      draft.adminAccessLocked = true;
+    }
+    const recorded = await this.recorder.record(draft, origin);
     if (!recorded.ok) {
       return {
-        answer: { card: draftCard(t, draft, { error: t.t('invite.draft.saveFailed') }) },
+        answer: { card: this.draftCard(t, draft, { error: t.t('invite.draft.saveFailed') }) },
         stay: draft,
       };
     }
@@ -84,22 +115,40 @@ export class DraftStage {
       selection: { kind: stored.kind, provider: stored.provider },
       details: { ...stored.customer, channel: stored.channel },
       link: stored.link,
+      adminAccess: draft.adminAccess && {
+        displayName: draft.adminAccess.displayName,
+        only: draft.selection.kind === 'adminAccess',
+      },
     });
     return { answer: { card }, next: stored };
   };
-}
 
-function draftCard(t: Translator, draft: DraftState, extra: { copied?: boolean; error?: string } = {}) {
-  const { flowId, selection, details, link, subject, body } = draft;
-  return renderInviteDraftCard(t, {
-    flow: flowData(flowId),
-    selection,
-    details,
-    link,
-    subject,
-    body,
-    ...extra,
-  });
+  private nameOf(t: Translator, draft: DraftState): string {
+    const template = draft.adminAccess && findTemplate(this.templates, draft.adminAccess.templateId);
+    return template ? templateName(t, template) : (draft.adminAccess?.templateId ?? '');
+  }
+
+  private draftCard(
+    t: Translator,
+    draft: DraftState,
+    extra: { copied?: boolean; error?: string; retry?: boolean } = {},
+  ) {
+    const { flowId, selection, details, link, subject, body, adminAccess } = draft;
+    return renderInviteDraftCard(t, {
+      flow: flowData(flowId),
+      selection,
+      details,
+      link,
+      subject,
+      body,
+      adminAccess: adminAccess && {
+        link: adminAccess.approvalLink,
+        templateName: this.nameOf(t, draft),
+        only: selection.kind === 'adminAccess',
+      },
+      ...extra,
+    });
+  }
 }
 
 /** The draft card's text within its limits, as kept (cleaned), over the current draft. */

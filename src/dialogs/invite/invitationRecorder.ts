@@ -2,6 +2,7 @@ import type { InviteDetails, InviteSelection } from '../../cards/inviteCards';
 import type { AuditLog } from '../../domain/audit';
 import type { Invitation, InvitationRepository } from '../../domain/invitations';
 import type { Logger } from '../../logging/logger';
+import type { AdminAccessRequest } from './adminAccess';
 import { StorageError, type StorageErrorCode } from '../../storage/errors';
 
 /** Who started the invite (the person who typed `invite`). */
@@ -20,6 +21,8 @@ export interface InvitationDraft {
   link: string;
   subject: string;
   inviter: Inviter;
+  /** The admin access (GDAP) request sent with the email, if any. */
+  adminAccess?: AdminAccessRequest;
 }
 
 /** Where Done was clicked and by whom (the conversation to notify on acceptance). */
@@ -91,6 +94,13 @@ export class InvitationRecorder {
       channel: draft.details.channel,
       link: draft.link,
       emailSubject: draft.subject,
+      adminAccess: draft.adminAccess && {
+        relationshipId: draft.adminAccess.relationshipId,
+        templateId: draft.adminAccess.templateId,
+        ...(draft.adminAccess.customerTenantId
+          ? { customerTenantId: draft.adminAccess.customerTenantId }
+          : {}),
+      },
       createdBy: compact({ aadObjectId: draft.inviter.aadObjectId, name: draft.inviter.name }),
       conversationId: origin.conversationId,
       conversationReference: origin.conversationReference,
@@ -148,6 +158,8 @@ export class InvitationRecorder {
         kind: stored.kind,
         providerId: stored.provider?.id,
         channel: stored.channel,
+        relationshipId: stored.adminAccess?.relationshipId,
+        templateId: stored.adminAccess?.templateId,
       }),
     });
   }

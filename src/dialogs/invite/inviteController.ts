@@ -7,6 +7,7 @@ import {
   type InviteSelection,
   type ProviderOption,
 } from '../../cards/inviteCards';
+import { findTemplate, type RoleTemplate } from '../../domain/gdap';
 import { isUsableLink } from '../../domain/inviteDraft';
 import { translatorFor, type Translator } from '../../i18n/i18n';
 import { isPartnerCenterError, PartnerCenterError } from '../../partnerCenter/errors';
@@ -14,10 +15,19 @@ import { ensureAllowed } from '../guards';
 import { partnerCenterErrorText } from '../../i18n/partnerCenterErrors';
 import type { Answer } from '../respond';
 import { callContextOf, type DialogServices } from '../services';
+import { actorOf, AdminAccessRequests } from './adminAccess';
+import { gdapErrorText } from './adminAccessText';
+import { templateName } from '../../cards/gdapText';
 import { DraftStage, type DraftState } from './draftStage';
 import { draftEmail } from './emailText';
 import { InvitationRecorder, type Inviter } from './invitationRecorder';
-import { checkInput, chooseDataSchema, detailsDataSchema, detailsLimitsSchema } from './inviteSchemas';
+import {
+  adminChoiceSchema,
+  checkInput,
+  chooseDataSchema,
+  detailsDataSchema,
+  detailsLimitsSchema,
+} from './inviteSchemas';
 import {
   flowData,
   problemAnswer,
@@ -41,6 +51,10 @@ export interface DetailsState {
   selection: InviteSelection;
 }
 
+/** "Also request admin access" as chosen on the details card: off, or on with a template. */
+type AdminChoice =
+  { on: false; templateId: string } | { on: true; templateId: string; template: RoleTemplate };
+
 /**
  * The invite flow's behaviour, stage by stage: the choice (reseller request, or new customers with
  * an indirect provider), the optional customer details and the personalized link from Partner
@@ -50,12 +64,19 @@ export interface DetailsState {
 export class InviteController {
   /** The draft email stage (Copy text, Done). */
   readonly draft: DraftStage;
+  /** The admin access (GDAP) requests: create, lock, delete, sweep — each audited. */
+  readonly admin: AdminAccessRequests;
 
   constructor(
-    private readonly services: DialogServices,
+    readonly services: DialogServices,
     now: () => Date = () => new Date(),
   ) {
-    this.draft = new DraftStage(new InvitationRecorder({ ...services, now }));
+    this.admin = new AdminAccessRequests({ ...services, now });
+    this.draft = new DraftStage(
+      new InvitationRecorder({ ...services, now }),
+      this.admin,
+      services.gdapTemplates,
+    );
   }
 
   /** `invite`: the role check, then the choice card with the indirect providers. */
@@ -66,6 +87,8 @@ export class InviteController {
     const inviter: Inviter = { aadObjectId: from?.aadObjectId ?? '', name: from?.name };
     const state: ChoiceState = { flowId, inviter };
     const t = translatorFor(context.activity.locale);
+    // Admin access requests abandoned without Done or Cancel (no further message) go here.
+    await this.admin.sweep(actorOf(context, check.roles));
     const loaded = await this.loadProviders(context, t);
     const card = renderInviteChoiceCard(t, {
       flow: flowData(flowId),
@@ -121,7 +144,12 @@ export class InviteController {
       }
       selection = { kind: 'indirectReseller', provider: { id: provider.id, name: provider.name } };
     }
-    const card = renderInviteDetailsCard(t, { flow: flowData(state.flowId), selection, values: {} });
+    const card = renderInviteDetailsCard(t, {
+      flow: flowData(state.flowId),
+      selection,
+      values: {},
+      adminAccess: this.adminOption(),
+    });
     return { answer: { card }, next: { flowId: state.flowId, inviter: state.inviter, selection } };
   };
 
@@ -130,8 +158,10 @@ export class InviteController {
   readonly submitDetails: StageAction<DetailsState, DraftState> = async (request) => {
     const { context, data, state } = request;
     const t = translatorFor(context.activity.locale);
+    const admin = this.readAdminChoice(data);
+    if (!admin) return refuseInvalid(t, state);
     const checked = checkInput(detailsDataSchema, detailsLimitsSchema, data);
-    if (checked.ok) return this.toDraft(request, checked.value);
+    if (checked.ok) return this.toDraft(request, checked.value, admin);
     const { problem, entries } = checked;
     if (problem.kind !== 'invalidEmail' || !entries)
       return { answer: problemAnswer(t, problem), stay: state };
@@ -140,36 +170,98 @@ export class InviteController {
       selection: state.selection,
       values: entries,
       error: t.t('invite.details.invalidEmail', { email: problem.email }),
+      adminAccess: this.adminOption(admin),
     });
     return { answer: { card }, stay: state };
   };
 
-  readonly skipDetails: StageAction<DetailsState, DraftState> = (request) => this.toDraft(request, {});
+  readonly skipDetails: StageAction<DetailsState, DraftState> = async (request) => {
+    const admin = this.readAdminChoice(request.data);
+    if (!admin) return refuseInvalid(translatorFor(request.context.activity.locale), request.state);
+    return this.toDraft(request, {}, admin);
+  };
 
   /** Step 4 of the seed: the personalized link, always from Partner Center, never assembled here. */
   private async toDraft(
-    { context, state }: StageRequest<DetailsState>,
+    { context, state, roles }: StageRequest<DetailsState>,
     details: InviteDetails,
+    admin: AdminChoice,
   ): Promise<StageOutcome<DetailsState, DraftState>> {
     const t = translatorFor(context.activity.locale);
     const { selection, inviter } = state;
+    const retry = (error: string): StageOutcome<DetailsState, DraftState> => {
+      const card = renderInviteDetailsCard(t, {
+        flow: flowData(state.flowId),
+        selection,
+        values: details,
+        error,
+        retry: true,
+        adminAccess: this.adminOption(admin),
+      });
+      return { answer: { card }, stay: state };
+    };
     let link: string;
     try {
       link = await this.requestLink(context, selection);
     } catch (err) {
       this.logFailure(err, 'relationship request link failed');
-      const card = renderInviteDetailsCard(t, {
-        flow: flowData(state.flowId),
-        selection,
-        values: details,
-        error: t.t('invite.details.linkFailed', { error: partnerCenterErrorText(t, err) }),
-        retry: true,
-      });
-      return { answer: { card }, stay: state };
+      return retry(t.t('invite.details.linkFailed', { error: partnerCenterErrorText(t, err) }));
     }
-    const email = draftEmail(t, { selection, details, link, senderName: inviter.name });
-    const draft: DraftState = { flowId: state.flowId, selection, details, link, inviter, ...email };
+    let adminAccess: DraftState['adminAccess'];
+    if (admin.on) {
+      // Created now (status `created`); Done locks it for approval, Cancel or a stale flow deletes it.
+      const created = await this.admin.create({
+        template: admin.template,
+        company: details.companyName,
+        actor: actorOf(context, roles),
+      });
+      if (!created.ok) {
+        const error = gdapErrorText(t, created.error, templateName(t, admin.template));
+        return retry(t.t('invite.admin.createFailed', { error }));
+      }
+      adminAccess = created.value;
+    }
+    const email = draftEmail(t, {
+      selection,
+      details,
+      link,
+      senderName: inviter.name,
+      adminAccess:
+        admin.on && adminAccess ? { link: adminAccess.approvalLink, template: admin.template } : undefined,
+    });
+    const draft: DraftState = {
+      flowId: state.flowId,
+      selection,
+      details,
+      link,
+      inviter,
+      ...email,
+      ...(adminAccess ? { adminAccess } : {}),
+    };
     return { answer: { card: this.draft.card(t, draft) }, next: draft };
+  }
+
+  /** The admin access option of the details card (on with the default template unless chosen). */
+  private adminOption(choice?: AdminChoice) {
+    const set = this.services.gdapTemplates;
+    return {
+      templates: set.templates,
+      on: choice?.on ?? true,
+      templateId: choice?.templateId || set.defaultTemplateId,
+    };
+  }
+
+  /**
+   * The admin access inputs: absent (a card without the option) is off; an unknown template id is
+   * forged (undefined); an empty one is the default template.
+   */
+  private readAdminChoice(data: Record<string, unknown>): AdminChoice | undefined {
+    const parsed = adminChoiceSchema.safeParse(data);
+    if (!parsed.success) return undefined;
+    const templateId = parsed.data.templateId || this.services.gdapTemplates.defaultTemplateId;
+    if (!parsed.data.adminAccess) return { on: false, templateId };
+    const template = findTemplate(this.services.gdapTemplates, templateId);
+    return template ? { on: true, templateId, template } : undefined;
   }
 
   private async requestLink(context: TurnContext, selection: InviteSelection): Promise<string> {
@@ -186,9 +278,13 @@ export class InviteController {
     return answer.url;
   }
 
-  /** Cancel on any card of the flow: the card says so and the flow ends. */
-  async cancel<S>({ context }: StageRequest<S>): Promise<StageOutcome<S, never>> {
+  /** Cancel on any card of the flow: an admin access request it made is deleted; the flow ends. */
+  async cancel<S>({ context, roles, state }: StageRequest<S>): Promise<StageOutcome<S, never>> {
     const t = translatorFor(context.activity.locale);
+    const draft = state as Partial<DraftState>;
+    if (draft.adminAccess && !draft.adminAccessLocked) {
+      await this.admin.discard(draft.adminAccess, actorOf(context, roles), 'cancelled');
+    }
     return { answer: { card: renderInviteCancelledCard(t) }, cancelled: true };
   }
 

@@ -1,6 +1,9 @@
+import type { TurnContext } from 'botbuilder';
 import {
   ComponentDialog,
+  DialogReason,
   WaterfallDialog,
+  type DialogInstance,
   type DialogTurnResult,
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
@@ -8,6 +11,8 @@ import type { Invitation } from '../../domain/invitations';
 import { CardActionPrompt, newFlowId, type CardAction, type CardActionPromptOptions } from '../cardFlow';
 import { answer, sayPlain } from '../respond';
 import type { DialogServices } from '../services';
+import { actorOf, type AdminAccessRequest } from './adminAccess';
+import { isAdminAccessOnly, startAdminAccessOnly } from './adminAccessEntry';
 import type { DraftState } from './draftStage';
 import { InviteController, type ChoiceState, type DetailsState } from './inviteController';
 import { INVITE_VERBS } from './inviteSchemas';
@@ -15,6 +20,7 @@ import type { StageAction } from './inviteStage';
 
 export const INVITE_DIALOG_ID = 'inviteDialog';
 const MAIN_WATERFALL = 'invite.main';
+const ADMIN_ONLY_WATERFALL = 'invite.adminOnly';
 const CHOICE_LOOP = 'invite.choiceLoop';
 const DETAILS_LOOP = 'invite.detailsLoop';
 const DRAFT_LOOP = 'invite.draftLoop';
@@ -30,6 +36,11 @@ type StageRoutes<S, N> = Record<string, StageAction<S, N>>;
 export interface InviteDialogResult {
   outcome: 'refused' | 'cancelled' | 'recorded';
   invitationId?: string;
+}
+
+/** Options the `invite` command is started with (MainDialog's CommandDialogOptions). */
+interface InviteStartOptions {
+  cardData?: Record<string, unknown>;
 }
 
 export interface InviteDialogOptions {
@@ -61,6 +72,9 @@ export class InviteDialog extends ComponentDialog {
         this.finishStep.bind(this),
       ]),
     );
+    this.addDialog(
+      new WaterfallDialog(ADMIN_ONLY_WATERFALL, [this.adminOnlyStep.bind(this), this.finishStep.bind(this)]),
+    );
     this.addStage<ChoiceState, DetailsState>(CHOICE_LOOP, {
       [INVITE_VERBS.choose]: controller.choose,
       [INVITE_VERBS.retry]: controller.retryProviders,
@@ -80,10 +94,38 @@ export class InviteDialog extends ComponentDialog {
   }
 
   private async startStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const cardData = (step.options as InviteStartOptions | undefined)?.cardData;
+    if (isAdminAccessOnly(cardData)) return step.replaceDialog(ADMIN_ONLY_WATERFALL, step.options);
     const started = await this.controller.start(step.context, newFlowId());
     await answer(step.context, started.answer);
     if (!started.next) return step.endDialog({ outcome: 'refused' } satisfies InviteDialogResult);
     return step.beginDialog(CHOICE_LOOP, started.next);
+  }
+
+  /** "Request admin access" on an existing customer: straight to the draft with the approval link. */
+  private async adminOnlyStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const { cardData } = step.options as InviteStartOptions;
+    const { controller } = this;
+    const deps = { services: controller.services, admin: controller.admin, draft: controller.draft };
+    const started = await startAdminAccessOnly(deps, step.context, newFlowId(), cardData);
+    await answer(step.context, started.answer);
+    if (!started.next) return step.endDialog({ outcome: 'refused' } satisfies InviteDialogResult);
+    return step.beginDialog(DRAFT_LOOP, started.next);
+  }
+
+  /**
+   * The flow ends without Done or Cancel (another command, `cancel`, a card that starts a command):
+   * an admin access request it created and did not lock is deleted, so none is left behind.
+   */
+  override async endDialog(
+    context: TurnContext,
+    instance: DialogInstance,
+    reason: DialogReason,
+  ): Promise<void> {
+    // Read before the inner stack is cancelled (that empties it).
+    const request = reason === DialogReason.cancelCalled ? unlockedRequest(instance.state) : undefined;
+    await super.endDialog(context, instance, reason);
+    if (request) await this.controller.admin.discard(request, actorOf(context, []), 'stale');
   }
 
   /** Ends on a cancelled stage; otherwise waits in `loop` with the state the stage handed on. */
@@ -125,4 +167,25 @@ export class InviteDialog extends ComponentDialog {
     };
     this.addDialog(new WaterfallDialog(id, [wait, handle]));
   }
+}
+
+/** The admin access request of a waiting draft stage that Done has not locked, if any. */
+function unlockedRequest(state: unknown): AdminAccessRequest | undefined {
+  if (!state || typeof state !== 'object') return undefined;
+  if (Array.isArray(state)) {
+    for (const item of state) {
+      const found = unlockedRequest(item);
+      if (found) return found;
+    }
+    return undefined;
+  }
+  const o = state as Partial<DraftState>;
+  if (o.adminAccess?.relationshipId && typeof o.flowId === 'string') {
+    return o.adminAccessLocked ? undefined : o.adminAccess;
+  }
+  for (const value of Object.values(state)) {
+    const found = unlockedRequest(value);
+    if (found) return found;
+  }
+  return undefined;
 }

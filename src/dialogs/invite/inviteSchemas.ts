@@ -61,6 +61,19 @@ export const detailsLimitsSchema = z
     ...(channel ? { channel } : {}),
   }));
 
+/**
+ * "Also request admin access" on the details card: the toggle sends "true"/"false" (absent: a card
+ * without the option, so off); the template id must name a configured template (checked by the
+ * controller).
+ */
+export const adminChoiceSchema = z.object({
+  adminAccess: z
+    .union([z.enum(['true', 'false']), z.boolean()])
+    .optional()
+    .transform((v) => v === true || v === 'true'),
+  templateId: z.string().max(64).optional(),
+});
+
 /** The draft card: subject and body as typed (cleaned only after the limits are checked). */
 export const draftDataSchema = z.object({
   subject: z.string(),

@@ -1,3 +1,4 @@
 export * from './duration';
 export * from './entraRoles';
 export * from './templates';
+export * from './requestName';

@@ -91,6 +91,49 @@ export const en = {
   'invite.cancelled.title': 'Invitation cancelled',
   'invite.cancelled.text': 'Nothing was recorded. Type **{command}** to start again.',
   'invite.notGiven': 'not given',
+  // admin access (GDAP) with the invitation
+  'invite.admin.heading': 'Admin access',
+  'invite.admin.toggle': 'Also request admin access',
+  'invite.admin.hint':
+    'I create a request for granular delegated admin privileges (GDAP) with the roles of the chosen template. The email then carries a second link, with which the customer’s Global admin approves it.',
+  'invite.admin.templateLabel': 'Role template',
+  'invite.admin.templateLine': '{name}: {roles} · {duration}',
+  'invite.admin.days': '{days} days',
+  'invite.admin.autoExtends': '{duration}, extended automatically by {days} days',
+  'invite.admin.fact': 'Admin access',
+  'invite.admin.createFailed': 'I could not create the admin access request. {error}',
+  'invite.admin.lockFailed':
+    'The admin access request could not be sent for approval. {error} Your text is kept.',
+  'invite.admin.gone':
+    'The admin access request no longer exists (requests left without Done are removed after a day). Select Cancel and start again.',
+  'invite.admin.customerFailed': 'I could not read this customer from Partner Center. {error}',
+  'invite.admin.badStart': 'This button is no longer valid. Open the customer again and select it there.',
+  'gdap.error.duplicate':
+    'A request with the same name already exists, even after a second try with another name.',
+  'gdap.error.invalid':
+    'Microsoft Graph refused the role template “{template}” (an unknown role, an invalid duration, or automatic extension together with Global Administrator). Ask your administrator to correct the template.',
+  'gdap.error.forbidden':
+    'This app may not manage admin access in Microsoft Graph (permission missing or not consented, or the partner is not an Admin agent).',
+  'gdap.error.busy': 'Microsoft Graph is busy or not reachable right now. Please try again in a moment.',
+  'gdap.error.other': 'Microsoft Graph answered with an unexpected error.',
+  'gdap.error.ref': '(Reference: {ref})',
+  'invite.draft.adminLink': 'Admin access approval link (keep it in the message)',
+  'invite.draft.adminLinkMissing':
+    'The admin access approval link is missing or changed. Put it back into the message exactly as shown: the customer’s Global admin approves your admin access with it.',
+  'invite.draft.introAdmin':
+    'Review the draft. You can edit the text, but keep both links: the personalized link makes you the customer’s reseller; with the approval link, their Global admin grants you the admin access you request.',
+  'invite.draft.introAdminOnly':
+    'Review the draft. You can edit the text, but keep the approval link: with it, the customer’s Global admin grants you the admin access you request.',
+  'invite.email.subjectAdmin': 'Request for admin access to your Microsoft 365 organization',
+  'invite.email.adminAccess':
+    'We also ask for limited administrator access to your organization (granular delegated admin privileges, GDAP), so that we can support you: {roles}, for {duration}. A Global admin of your organization approves this separately with the following second link:\n\n{link}',
+  'invite.email.adminAccessOnly':
+    'as your Microsoft partner we ask for limited administrator access to your organization (granular delegated admin privileges, GDAP), so that we can support you: {roles}, for {duration}.\n\nTo approve it, a Global admin of your organization only needs to open the following link, sign in and approve the request in the Microsoft 365 admin center:\n\n{link}\n\nYou can review and end this access at any time in the Microsoft 365 admin center.',
+  'invite.kind.adminAccess': 'Admin access (GDAP)',
+  'invite.done.adminPending':
+    'The admin access request {name} waits for the approval of the customer’s Global admin.',
+  'invite.done.textAdmin':
+    'Now send the email to your customer. The request waits for the approval of their Global admin; type **{customers}** to see the customer.',
   // invitations list
   'invitations.title.all': 'Invitations — everyone',
   'invitations.title.mine': 'Invitations — sent by you',
@@ -198,6 +241,51 @@ export const de: Record<keyof typeof en, string> = {
   'invite.cancelled.title': 'Einladung abgebrochen',
   'invite.cancelled.text': 'Es wurde nichts erfasst. Geben Sie **{command}** ein, um neu zu beginnen.',
   'invite.notGiven': 'nicht angegeben',
+  'invite.admin.heading': 'Administratorzugriff',
+  'invite.admin.toggle': 'Auch Administratorzugriff anfordern',
+  'invite.admin.hint':
+    'Ich erstelle eine Anforderung für granulare delegierte Administratorrechte (GDAP) mit den Rollen der gewählten Vorlage. Die E-Mail enthält dann einen zweiten Link, mit dem der globale Administrator des Kunden sie genehmigt.',
+  'invite.admin.templateLabel': 'Rollenvorlage',
+  'invite.admin.templateLine': '{name}: {roles} · {duration}',
+  'invite.admin.days': '{days} Tage',
+  'invite.admin.autoExtends': '{duration}, automatisch um {days} Tage verlängert',
+  'invite.admin.fact': 'Administratorzugriff',
+  'invite.admin.createFailed':
+    'Ich konnte die Anforderung für den Administratorzugriff nicht erstellen. {error}',
+  'invite.admin.lockFailed':
+    'Die Anforderung für den Administratorzugriff konnte nicht zur Genehmigung gesendet werden. {error} Ihr Text bleibt erhalten.',
+  'invite.admin.gone':
+    'Die Anforderung für den Administratorzugriff besteht nicht mehr (Anforderungen ohne „Fertig“ werden nach einem Tag entfernt). Wählen Sie „Abbrechen“ und beginnen Sie neu.',
+  'invite.admin.customerFailed': 'Ich konnte diesen Kunden nicht vom Partner Center abrufen. {error}',
+  'invite.admin.badStart':
+    'Diese Schaltfläche ist nicht mehr gültig. Öffnen Sie den Kunden erneut und wählen Sie sie dort aus.',
+  'gdap.error.duplicate':
+    'Eine Anforderung mit demselben Namen besteht bereits, auch nach einem zweiten Versuch mit einem anderen Namen.',
+  'gdap.error.invalid':
+    'Microsoft Graph hat die Rollenvorlage „{template}“ abgelehnt (eine unbekannte Rolle, eine ungültige Dauer oder automatische Verlängerung zusammen mit „Globaler Administrator“). Bitten Sie Ihren Administrator, die Vorlage zu korrigieren.',
+  'gdap.error.forbidden':
+    'Diese App darf in Microsoft Graph keinen Administratorzugriff verwalten (Berechtigung fehlt oder nicht erteilt, oder der Partner ist kein Administrator-Agent).',
+  'gdap.error.busy':
+    'Microsoft Graph ist gerade ausgelastet oder nicht erreichbar. Bitte versuchen Sie es gleich noch einmal.',
+  'gdap.error.other': 'Microsoft Graph hat mit einem unerwarteten Fehler geantwortet.',
+  'gdap.error.ref': '(Referenz: {ref})',
+  'invite.draft.adminLink': 'Genehmigungslink für den Administratorzugriff (in der Nachricht belassen)',
+  'invite.draft.adminLinkMissing':
+    'Der Genehmigungslink für den Administratorzugriff fehlt oder wurde verändert. Fügen Sie ihn genau wie angezeigt wieder in die Nachricht ein: Mit ihm genehmigt der globale Administrator des Kunden Ihren Administratorzugriff.',
+  'invite.draft.introAdmin':
+    'Überprüfen Sie den Entwurf. Sie können den Text bearbeiten, behalten Sie aber beide Links bei: Der personalisierte Link macht Sie zum Vertriebspartner des Kunden; mit dem Genehmigungslink gewährt Ihnen sein globaler Administrator den angeforderten Administratorzugriff.',
+  'invite.draft.introAdminOnly':
+    'Überprüfen Sie den Entwurf. Sie können den Text bearbeiten, behalten Sie aber den Genehmigungslink bei: Mit ihm gewährt Ihnen der globale Administrator des Kunden den angeforderten Administratorzugriff.',
+  'invite.email.subjectAdmin': 'Anfrage für Administratorzugriff auf Ihre Microsoft 365-Organisation',
+  'invite.email.adminAccess':
+    'Außerdem bitten wir um eingeschränkten Administratorzugriff auf Ihre Organisation (granulare delegierte Administratorrechte, GDAP), damit wir Sie unterstützen können: {roles}, für {duration}. Ein globaler Administrator Ihrer Organisation genehmigt dies gesondert mit dem folgenden zweiten Link:\n\n{link}',
+  'invite.email.adminAccessOnly':
+    'als Ihr Microsoft-Partner bitten wir um eingeschränkten Administratorzugriff auf Ihre Organisation (granulare delegierte Administratorrechte, GDAP), damit wir Sie unterstützen können: {roles}, für {duration}.\n\nDazu muss ein globaler Administrator Ihrer Organisation nur den folgenden Link öffnen, sich anmelden und die Anforderung im Microsoft 365 Admin Center genehmigen:\n\n{link}\n\nSie können diesen Zugriff jederzeit im Microsoft 365 Admin Center einsehen und beenden.',
+  'invite.kind.adminAccess': 'Administratorzugriff (GDAP)',
+  'invite.done.adminPending':
+    'Die Anforderung für den Administratorzugriff {name} wartet auf die Genehmigung durch den globalen Administrator des Kunden.',
+  'invite.done.textAdmin':
+    'Senden Sie die E-Mail jetzt an Ihren Kunden. Die Anforderung wartet auf die Genehmigung durch seinen globalen Administrator; geben Sie **{customers}** ein, um den Kunden anzuzeigen.',
   'invitations.title.all': 'Einladungen – alle',
   'invitations.title.mine': 'Einladungen – von Ihnen gesendet',
   'invitations.subtitle': 'Neueste zuerst · Seite {page}',

@@ -13,6 +13,7 @@ import { INVITE_LIMITS } from '../../../../src/domain/inviteDraft';
 import type { Translator } from '../../../../src/i18n/i18n';
 import { draftEmail } from '../../../../src/dialogs/invite/emailText';
 import { SIMULATOR_PROVIDERS } from '../../../../src/simulator/seed';
+import { BUILT_IN_TEMPLATES, ENTRA_ROLES, type RoleTemplate } from '../../../../src/domain/gdap';
 
 /** Card samples of the invite feature (realistic and worst case), registered in cardSamples.ts. */
 
@@ -26,6 +27,21 @@ const manyProviders = Array.from({ length: 50 }, (_, i) => ({
   name: `${'Provider with a rather long legal name GmbH & Co. KG'} ${i}`,
 }));
 const indirect: InviteSelection = { kind: 'indirectReseller', provider: providers[0]! };
+
+const APPROVAL =
+  'https://admin.microsoft.com/AdminPortal/Home#/partners/invitation/granularAdminRelationships/8f9f0e24-c2d7-42be-bd7f-2aaf2648e7c2-442204e5-2b2c-4f58-ba06-5c2216367685';
+const builtIn = BUILT_IN_TEMPLATES.templates[0]!;
+/** Worst case: as many templates as the card offers, long names, every known role but Global Administrator. */
+const manyTemplates: RoleTemplate[] = Array.from({ length: 20 }, (_, i) => ({
+  id: `template-${i}`,
+  name: {
+    en: `${'Very long template name '.repeat(3)}${i}`.slice(0, 60),
+    de: `${'Sehr langer Vorlagenname '.repeat(3)}${i}`.slice(0, 60),
+  },
+  duration: 'P730D',
+  autoExtendDuration: 'P180D',
+  roles: ENTRA_ROLES.slice(0, -1).map((r) => ({ roleDefinitionId: r.id, securityGroupId: r.id })),
+}));
 
 export function inviteChoiceSamples(t: Translator): AdaptiveCardJson[] {
   return [
@@ -55,6 +71,20 @@ export function inviteDetailsSamples(t: Translator): AdaptiveCardJson[] {
       error: t.t('invite.details.linkFailed', { error: t.t('pc.unavailable', { ref: 'abcd1234' }) }),
       retry: true,
     }),
+    renderInviteDetailsCard(t, {
+      flow,
+      selection: { kind: 'reseller' },
+      values: {},
+      adminAccess: { templates: BUILT_IN_TEMPLATES.templates, on: true, templateId: builtIn.id },
+    }),
+    renderInviteDetailsCard(t, {
+      flow,
+      selection: { kind: 'indirectReseller', provider: { id: 'x', name: longName } },
+      values: { companyName: longName, contactEmail: `${'a'.repeat(64)}@${'b'.repeat(185)}.com` },
+      adminAccess: { templates: manyTemplates, on: false, templateId: 'template-19' },
+      error: t.t('invite.admin.createFailed', { error: t.t('gdap.error.busy') }),
+      retry: true,
+    }),
   ];
 }
 
@@ -81,6 +111,55 @@ export function inviteDraftSamples(t: Translator): AdaptiveCardJson[] {
       copied: true,
       error: t.t('invite.draft.linkMissing'),
     }),
+    ...adminDraftSamples(t),
+  ];
+}
+
+function adminDraftSamples(t: Translator): AdaptiveCardJson[] {
+  const both = draftEmail(t, {
+    selection: { kind: 'reseller' },
+    details: { companyName: 'Contoso GmbH' },
+    link: LINK,
+    senderName: 'Greta Hoffmann',
+    adminAccess: { link: APPROVAL, template: builtIn },
+  });
+  const only = draftEmail(t, {
+    selection: { kind: 'adminAccess' },
+    details: { companyName: 'Contoso GmbH' },
+    link: APPROVAL,
+    senderName: 'Greta Hoffmann',
+    adminAccess: { link: APPROVAL, template: manyTemplates[0]! },
+  });
+  const admin = { link: APPROVAL, templateName: manyTemplates[0]!.name.en };
+  return [
+    renderInviteDraftCard(t, {
+      flow,
+      selection: { kind: 'reseller' },
+      details: {},
+      link: LINK,
+      ...both,
+      adminAccess: admin,
+    }),
+    renderInviteDraftCard(t, {
+      flow,
+      selection: { kind: 'indirectReseller', provider: { id: 'x', name: longName } },
+      details: { companyName: longName, contactEmail: 'anna.schmidt@contoso.de' },
+      link: LINK,
+      subject: 'Ä'.repeat(INVITE_LIMITS.subject),
+      body: `${'Größe "ä" <b> & \n'.repeat(300)}${LINK}\n${APPROVAL}`.slice(-INVITE_LIMITS.body),
+      adminAccess: admin,
+      error: t.t('invite.admin.lockFailed', { error: t.t('gdap.error.busy') }),
+      retry: true,
+    }),
+    renderInviteDraftCard(t, {
+      flow,
+      selection: { kind: 'adminAccess' },
+      details: { companyName: 'Contoso GmbH' },
+      link: APPROVAL,
+      ...only,
+      adminAccess: { ...admin, only: true },
+      error: t.t('invite.draft.adminLinkMissing'),
+    }),
   ];
 }
 
@@ -97,6 +176,18 @@ export function inviteResultSamples(t: Translator): AdaptiveCardJson[] {
       link: LINK,
     }),
     renderInviteCancelledCard(t),
+    renderInviteDoneCard(t, {
+      selection: { kind: 'reseller' },
+      details: { companyName: 'Contoso GmbH' },
+      link: LINK,
+      adminAccess: { displayName: 'CC-ContosoGmbH-20260310-1a2b3c4d' },
+    }),
+    renderInviteDoneCard(t, {
+      selection: { kind: 'adminAccess' },
+      details: { companyName: longName },
+      link: APPROVAL,
+      adminAccess: { displayName: 'CC-ContosoGmbH-20260310-1a2b3c4d', only: true },
+    }),
   ];
 }
 
