@@ -29,11 +29,23 @@ export interface Invitation {
   acceptedCustomer?: { id: string; companyName?: string; domain?: string };
   remindedAt?: string;
   expiredAt?: string;
+  /** GDAP: the delegated admin relationship requested with this invitation (Graph id). */
+  relationshipId?: string;
+  /** GDAP: the role template the relationship was created from. */
+  templateId?: string;
+  /** GDAP: the customer's tenant, recorded when the customer approved the relationship. */
+  customerTenantId?: string;
+  /** GDAP: what became of the admin-access request (set by the approval processing). */
+  adminAccess?: { status: 'active' | 'expired' | 'terminated'; at: string };
 }
 
 export interface InvitationQuery {
   status?: InvitationStatus;
   createdBy?: string;
+  /** Only the invitation(s) that requested this GDAP relationship. */
+  relationshipId?: string;
+  /** Only invitations that requested a GDAP relationship. */
+  withRelationship?: boolean;
   /** Newest first; continue with the returned token. */
   limit: number;
   continuation?: string;

@@ -1,3 +1,4 @@
+import * as adminAccess from './catalog/adminAccess';
 import * as core from './catalog/core';
 import * as customers from './catalog/customers';
 import * as invite from './catalog/invite';
@@ -16,6 +17,7 @@ export const en = {
   ...remove.en,
   ...notifications.en,
   ...providers.en,
+  ...adminAccess.en,
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -27,4 +29,5 @@ export const de: Record<MessageKey, string> = {
   ...remove.de,
   ...notifications.de,
   ...providers.de,
+  ...adminAccess.de,
 };
