@@ -123,3 +123,72 @@ export function renderAdminAccessCard(t: Translator, input: AdminAccessCardInput
     openVerb: ADMIN_ACCESS_VERBS.open,
   });
 }
+
+// ------------------------------------------------ expanded customer record
+
+/** A customer's GDAP relationships as read from Graph, or that they could not be read. */
+export type AdminAccessView =
+  { ok: true; relationships: readonly (RelationshipSummary & { displayName?: string })[] } | { ok: false };
+
+/** Admin access lines of an expanded customer: one per relationship, or "no admin access" (+ the button). */
+export function adminAccessLines(
+  t: Translator,
+  view: AdminAccessView | undefined,
+  canRequest: boolean,
+  customerId: string,
+  max: number,
+): {
+  adminAccessTitle: string;
+  adminAccess: { text: string }[];
+  canRequestAdminAccess: boolean;
+  requestAdminAccessTitle: string;
+  requestAdminAccessData: { customerId: string; adminAccessOnly: true };
+} {
+  let lines: { text: string }[];
+  let none = false;
+  if (!view) lines = [];
+  else if (!view.ok) lines = [{ text: t.t('gdap.unavailable') }];
+  else if (view.relationships.length === 0) {
+    none = true;
+    lines = [{ text: t.t('gdap.none') }];
+  } else {
+    const shown = view.relationships.slice(0, Math.max(1, max));
+    lines = shown.map((r) => ({
+      text: noTemplate(
+        relationshipFacts(t, r)
+          .map((f) => `${f.title}: ${f.value}`)
+          .join(' · '),
+      ),
+    }));
+    const more = view.relationships.length - shown.length;
+    if (more > 0) lines.push({ text: t.t('customers.more', { count: more }) });
+  }
+  return {
+    adminAccessTitle: view ? t.t('gdap.list.title') : '',
+    adminAccess: lines,
+    canRequestAdminAccess: none && canRequest,
+    requestAdminAccessTitle: t.t('gdap.request'),
+    requestAdminAccessData: { customerId, adminAccessOnly: true },
+  };
+}
+
+/** Teams allows 6 actions a card: with both record buttons and Previous/Next, Refresh gives way. */
+export function withinActionBudget(card: AdaptiveCardJson): AdaptiveCardJson {
+  if (countActions(card) <= 6 || !Array.isArray(card['actions'])) return card;
+  const actions = (card['actions'] as { data?: { r?: unknown } }[]).filter((a) => a.data?.r !== 1);
+  return { ...card, actions };
+}
+
+function countActions(value: unknown): number {
+  if (!value || typeof value !== 'object') return 0;
+  let n = 0;
+  for (const [key, v] of Object.entries(value)) {
+    if (key === 'actions' && Array.isArray(v)) n += v.length;
+    n += Array.isArray(v) ? v.reduce((s: number, x) => s + countActions(x), 0) : countActions(v);
+  }
+  return n;
+}
+
+function noTemplate(text: string): string {
+  return text.replace(/\$\{/g, '$\u200b{');
+}

@@ -346,6 +346,7 @@ describe('customer list card size at scale', () => {
         'customers.page',
         'customers.page',
         'customers.remove',
+        'customers.requestAdminAccess',
         'customers.search',
       ]);
       expect(JSON.stringify(cards[2])).toContain(
