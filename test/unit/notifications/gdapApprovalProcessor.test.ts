@@ -100,7 +100,7 @@ function setup() {
       audit,
       dedupe,
       delivery,
-      clock: { now: () => Date.now() },
+      clock: { now: () => Date.now(), sleep: async () => undefined },
       logger: silentLogger(),
     });
   return { gdap, dedupe, invitations, sent, processor };
