@@ -22,6 +22,8 @@ export const CUSTOMER_VERBS = {
   expand: 'customers.expand',
   /** "Remove customer relationship" on an expanded record: starts the remove flow with `{customerId}`. */
   remove: 'customers.remove',
+  /** "Request admin access" on an expanded record without GDAP: starts invite with `{customerId, adminAccessOnly}`. */
+  requestAdminAccess: 'customers.requestAdminAccess',
 } as const;
 
 export { customerIdSchema };

@@ -7,6 +7,7 @@ import { partnerCenterErrorText } from '../i18n/partnerCenterErrors';
 import { defineCard, render, type AdaptiveCardJson } from './render';
 import { encodePosition } from './customerListActions';
 import { mediumDateFormat, numberFormat } from './formats';
+import { adminAccessLines, withinActionBudget, type AdminAccessView } from './adminAccessCards';
 
 /**
  * The customer list card: 10 customers a page (company name and domain, a chevron), the total,
@@ -33,6 +34,11 @@ export interface CustomerDetailsCardData {
   users: { text: string }[];
   licensesTitle: string;
   licenses: { text: string }[];
+  adminAccessTitle: string;
+  adminAccess: { text: string }[];
+  canRequestAdminAccess: boolean;
+  requestAdminAccessTitle: string;
+  requestAdminAccessData: { customerId: string; adminAccessOnly: true };
   canRemove: boolean;
   removeTitle: string;
   removeData: { customerId: string };
@@ -80,6 +86,10 @@ export interface CustomerListView {
   details?: CustomerDetails;
   /** Whether the user may remove relationships (the button is shown only then). */
   canRemove: boolean;
+  /** The expanded customer's GDAP relationships (undefined: not looked up). */
+  adminAccess?: AdminAccessView;
+  /** Whether the user may request admin access (invite role): the button on a customer without it. */
+  canRequestAdminAccess?: boolean;
   /** An extra line at the top (e.g. why a row could not be expanded). */
   notice?: string;
 }
@@ -115,7 +125,7 @@ const TOGGLE_TITLE_CHARS = 80;
 export function renderCustomerListCard(t: Translator, view: CustomerListView): AdaptiveCardJson {
   let card: AdaptiveCardJson | undefined;
   for (const limits of CARD_LIMITS) {
-    card = render(customerListTemplate, customerListCardData(t, view, limits));
+    card = withinActionBudget(render(customerListTemplate, customerListCardData(t, view, limits)));
     if (Buffer.byteLength(JSON.stringify(card), 'utf8') <= CARD_BYTE_BUDGET) return card;
   }
   return card!;
@@ -181,7 +191,8 @@ export function customerListCardData(
         domain: withoutTemplateExpressions(truncateText(row.domain, limits.nameChars)),
         expanded,
       };
-      if (expanded && view.details) out.details = detailsCardData(t, view.details, view.canRemove, limits);
+      if (expanded && view.details)
+        out.details = detailsCardData(t, view.details, view.canRemove, limits, view);
       return out;
     }),
     hasPrevious: page.previous !== undefined,
@@ -207,6 +218,7 @@ function detailsCardData(
   details: CustomerDetails,
   canRemove: boolean,
   limits: CardLimits,
+  view: Pick<CustomerListView, 'adminAccess' | 'canRequestAdminAccess'> = {},
 ): CustomerDetailsCardData {
   const { customer } = details;
   const text = (s: string) => withoutTemplateExpressions(truncateText(s, limits.lineChars));
@@ -314,6 +326,7 @@ function detailsCardData(
     users,
     licensesTitle: t.t('customers.licenses'),
     licenses,
+    ...adminAccessLines(t, view.adminAccess, !!view.canRequestAdminAccess, customer.id, limits.services),
     canRemove,
     removeTitle: t.t('customers.remove'),
     removeData: { customerId: customer.id },

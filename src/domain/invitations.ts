@@ -8,15 +8,6 @@ export type AcquisitionChannel = (typeof ACQUISITION_CHANNELS)[number];
  */
 export type InvitationKind = 'reseller' | 'indirectReseller' | 'adminAccess';
 
-/** The admin-access (GDAP) request sent with an invitation: locked for approval on Done. */
-export interface InvitationAdminAccess {
-  /** Graph's delegatedAdminRelationship id. */
-  relationshipId: string;
-  /** The role template the request was made from. */
-  templateId: string;
-  /** The existing customer's tenant (the admin-access-only invitation). */
-  customerTenantId?: string;
-}
 export type InvitationStatus = 'pending' | 'accepted' | 'expired';
 
 export interface Invitation {
@@ -30,8 +21,6 @@ export interface Invitation {
   /** The personalized link exactly as Partner Center returned it. */
   link: string;
   emailSubject?: string;
-  /** Admin access requested with it (GDAP), if any. */
-  adminAccess?: InvitationAdminAccess;
   createdBy: { aadObjectId: string; name?: string };
   /** Conversation to notify (the conversations container id) and the reference itself. */
   conversationId: string;
@@ -44,11 +33,23 @@ export interface Invitation {
   acceptedCustomer?: { id: string; companyName?: string; domain?: string };
   remindedAt?: string;
   expiredAt?: string;
+  /** GDAP: the delegated admin relationship requested with this invitation (Graph id). */
+  relationshipId?: string;
+  /** GDAP: the role template the relationship was created from. */
+  templateId?: string;
+  /** GDAP: the customer's tenant (an existing customer's, or recorded when the customer approved). */
+  customerTenantId?: string;
+  /** GDAP: what became of the admin-access request (set by the approval processing). */
+  adminAccess?: { status: 'active' | 'expired' | 'terminated'; at: string };
 }
 
 export interface InvitationQuery {
   status?: InvitationStatus;
   createdBy?: string;
+  /** Only the invitation(s) that requested this GDAP relationship. */
+  relationshipId?: string;
+  /** Only invitations that requested a GDAP relationship. */
+  withRelationship?: boolean;
   /** Newest first; continue with the returned token. */
   limit: number;
   continuation?: string;

@@ -1,3 +1,4 @@
+import * as adminAccess from './catalog/adminAccess';
 import * as core from './catalog/core';
 import * as customers from './catalog/customers';
 import * as invite from './catalog/invite';
@@ -18,6 +19,7 @@ export const en = {
   ...notifications.en,
   ...providers.en,
   ...status.en,
+  ...adminAccess.en,
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -30,4 +32,5 @@ export const de: Record<MessageKey, string> = {
   ...notifications.de,
   ...providers.de,
   ...status.de,
+  ...adminAccess.de,
 };

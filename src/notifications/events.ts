@@ -51,3 +51,25 @@ export function customerIdOf(event: WebhookEvent): string | undefined {
   }
   return CUSTOMER_URI.exec(path)?.[1];
 }
+
+/** GDAP webhooks (Partner Center, ResourceName DelegatedAdminRelationship) the bot acts on. */
+export const GDAP_RELATIONSHIP_EVENTS: ReadonlySet<string> = new Set([
+  'granular-admin-relationship-approved',
+  'granular-admin-relationship-activated',
+  'granular-admin-relationship-expired',
+  'granular-admin-relationship-terminated',
+]);
+
+const RELATIONSHIP_URI = /\/delegatedAdminRelationships\/([0-9A-Za-z-]{1,80})\/?$/;
+
+/** The relationship id at the end of a ResourceUri such as `…/tenantRelationships/delegatedAdminRelationships/<id>`. */
+export function relationshipIdOf(event: WebhookEvent): string | undefined {
+  if (!event.resourceUri) return undefined;
+  let path: string;
+  try {
+    path = new URL(event.resourceUri).pathname;
+  } catch {
+    return undefined;
+  }
+  return RELATIONSHIP_URI.exec(path)?.[1];
+}

@@ -108,13 +108,19 @@ function agreement(customer: AcceptingCustomer, invitation: Invitation): number 
 }
 
 /**
- * The pending invitation the customer accepted: the strongest match tier; within it the ones
+ * The pending invitation the customer accepted: the one whose admin-access approval recorded this
+ * customer's tenant id (exact, names ignored); else the strongest match tier; within it the ones
  * agreeing on kind and provider; among those the newest.
  */
 export function matchInvitation(
   customer: AcceptingCustomer,
   invitations: readonly Invitation[],
 ): Invitation | undefined {
+  // The customer approved admin access first: its tenant is on the invitation — an exact match.
+  const byTenant = invitations
+    .filter((i) => i.status === 'pending' && i.customerTenantId?.toLowerCase() === customer.id.toLowerCase())
+    .sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0];
+  if (byTenant) return byTenant;
   let best: { invitation: Invitation; rank: [number, number, string] } | undefined;
   for (const invitation of invitations) {
     if (invitation.status !== 'pending') continue;

@@ -1,7 +1,9 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { AuditLog } from '../domain/audit';
 import type { ConversationRepository } from '../domain/conversations';
+import type { RoleTemplateSet } from '../domain/gdap';
 import type { InvitationRepository } from '../domain/invitations';
+import type { GdapClient } from '../graph/gdapClient';
 import type { Logger } from '../logging/logger';
 import type { PartnerCenterClient } from '../partnerCenter/client';
 import type { DedupeRepository } from '../storage/dedupeRepository';
@@ -10,6 +12,8 @@ import type { LeaseRepository } from '../storage/leaseRepository';
 import { AcceptanceProcessor, type WebhookOutcome } from './acceptanceProcessor';
 import { systemClock, type Clock } from './clock';
 import { NotificationDelivery } from './delivery';
+import { GDAP_RELATIONSHIP_EVENTS, parseWebhookEvent } from './events';
+import { GdapApprovalProcessor } from './gdapApprovalProcessor';
 import { WebhookInbox } from './inbox';
 import { NotificationOutbox } from './outbox';
 import { ProactiveSender, type ProactiveSenderOptions, type ProactiveTransport } from './proactiveSender';
@@ -17,7 +21,6 @@ import { Reconciler, type ReconcileResult } from './reconciler';
 import { inboxId } from './records';
 import { ReminderJob } from './reminderJob';
 import { OperationsStatusRecorder } from './statusRecorder';
-import { parseWebhookEvent } from './events';
 
 export interface NotificationServiceOptions {
   partnerTenantId: string;
@@ -30,6 +33,9 @@ export interface NotificationServiceOptions {
   leases: LeaseRepository;
   knownCustomers: KnownCustomersRepository;
   transport: ProactiveTransport;
+  /** Admin access (GDAP): approvals create the template's access assignments and tell the inviter. */
+  gdap?: GdapClient;
+  gdapTemplates?: RoleTemplateSet;
   /** Between scheduled runs (reconciler + reminders); 0 = no timer (runs only via `runScheduled`). */
   reconcileIntervalMs: number;
   /** Remind the inviter of invitations pending this many days; 0 = no reminders. */
@@ -50,6 +56,8 @@ export interface NotificationServiceOptions {
 
 export interface ScheduledRunResult {
   reconciled?: ReconcileResult;
+  /** Admin-access outcomes the safety net found (their webhook never came). */
+  adminAccess?: number;
   resumed: number;
   reminders: number;
   /** Inbox entries processed by the drain. */
@@ -70,6 +78,7 @@ export class NotificationService {
   readonly instanceId: string;
   readonly sender: ProactiveSender;
   readonly processor: AcceptanceProcessor;
+  readonly gdapProcessor?: GdapApprovalProcessor;
   readonly reconciler: Reconciler;
   readonly reminders: ReminderJob;
   readonly inbox: WebhookInbox;
@@ -112,9 +121,24 @@ export class NotificationService {
       logger: this.log,
       staleAfterMs: options.staleAfterMs,
     });
+    if (options.gdap && options.gdapTemplates) {
+      this.gdapProcessor = new GdapApprovalProcessor({
+        partnerTenantId: options.partnerTenantId,
+        instanceId: this.instanceId,
+        gdap: options.gdap,
+        templates: options.gdapTemplates,
+        invitations: options.invitations,
+        audit: options.audit,
+        dedupe: options.dedupe,
+        delivery,
+        clock: this.clock,
+        logger: this.log,
+        staleAfterMs: options.staleAfterMs,
+      });
+    }
     this.inbox = new WebhookInbox({
       dedupe: options.dedupe,
-      handle: (raw) => this.processor.handleWebhook(raw),
+      handle: (raw) => this.handleWebhook(raw),
       instanceId: this.instanceId,
       clock: this.clock,
       logger: this.log,
@@ -145,6 +169,19 @@ export class NotificationService {
       logger: this.log,
       afterDays: options.reminderAfterDays,
     });
+  }
+
+  /** One verified body: GDAP relationship events to the admin-access processing, the rest to acceptances. */
+  private async handleWebhook(raw: Buffer): Promise<WebhookOutcome> {
+    const event = parseWebhookEvent(raw);
+    if (event && GDAP_RELATIONSHIP_EVENTS.has(event.eventName)) {
+      if (!this.gdapProcessor) {
+        this.log.info({ eventName: event.eventName }, 'webhook: admin access not configured, event ignored');
+        return 'ignored';
+      }
+      return this.gdapProcessor.handleEvent(event);
+    }
+    return this.processor.handleWebhook(raw);
   }
 
   /**
@@ -205,6 +242,13 @@ export class NotificationService {
     } catch (err) {
       this.log.warn({ err: errorSummary(err) }, 'reconciler failed; next run will try again');
       await this.status.recordReconcile(false);
+    }
+    if (this.gdapProcessor) {
+      try {
+        result.adminAccess = await this.gdapProcessor.reconcile();
+      } catch (err) {
+        this.log.warn({ err: errorSummary(err) }, 'admin access safety net failed; next run will try again');
+      }
     }
     if (this.stopped || !(await leases.tryAcquire(this.leaseName, this.instanceId, this.leaseDurationMs())))
       return result;

@@ -93,3 +93,44 @@ export function reminderId(partnerTenantId: string, invitationId: string): strin
 
 /** What processing one acceptance came to. */
 export type AcceptanceOutcome = 'notified' | 'duplicate' | 'in_progress' | 'customer_gone' | 'lost_ownership';
+
+/** One planned access assignment and what creating it came to. */
+export interface AssignmentOutcome {
+  securityGroupId: string;
+  roleDefinitionIds: string[];
+  status: 'created' | 'failed';
+  /** GraphError kind (or `template_missing`) when failed. */
+  reason?: string;
+}
+
+/**
+ * The exactly-once decision about one admin-access (GDAP) outcome (`admin-access:<partner>:<relationship>:<phase>`):
+ * `active` → the access assignments created and the inviter told; `ended` → the inviter told the
+ * request expired (or was terminated) before it became active. Taken over like AcceptanceRecord.
+ */
+export interface AdminAccessRecord extends DedupeRecord {
+  type: 'admin-access';
+  partnerTenantId: string;
+  relationshipId: string;
+  invitationId: string;
+  phase: 'active' | 'ended';
+  /** Graph's relationship status when decided. */
+  status: string;
+  source: 'webhook' | 'reconciler';
+  state: 'sending' | 'done';
+  owner: string;
+  claimedAt: string;
+  createdAt: string;
+  updatedAt: string;
+  /** Undefined until the assignments were made (phase `active`). */
+  assignments?: AssignmentOutcome[];
+  delivery?: DeliveryRecord;
+}
+
+export function gdapRecordId(
+  partnerTenantId: string,
+  relationshipId: string,
+  phase: 'active' | 'ended',
+): string {
+  return `admin-access:${partnerTenantId}:${relationshipId}:${phase}`;
+}

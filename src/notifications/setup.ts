@@ -16,7 +16,7 @@ export type NotificationOverrides = Partial<NotificationServiceOptions>;
 /** The app's services the notification service shares. */
 export type NotificationsSharedServices = Pick<
   NotificationServiceOptions,
-  'partnerTenantId' | 'partnerCenter' | 'invitations' | 'audit' | 'conversations'
+  'partnerTenantId' | 'partnerCenter' | 'invitations' | 'audit' | 'conversations' | 'gdap' | 'gdapTemplates'
 >;
 
 /**
@@ -86,6 +86,8 @@ export function setupNotifications(input: NotificationsSetupInput): Notification
     invitations: services.invitations,
     audit: services.audit,
     conversations: services.conversations,
+    gdap: services.gdap,
+    gdapTemplates: services.gdapTemplates,
     dedupe: new CosmosDedupeRepository(cosmos.containers.dedupe),
     leases: new CosmosLeaseRepository(cosmos.containers.leases),
     knownCustomers: new CosmosKnownCustomersRepository(cosmos.containers.leases),

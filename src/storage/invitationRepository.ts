@@ -52,6 +52,11 @@ export class CosmosInvitationRepository implements InvitationRepository {
       filters.push('c.createdBy.aadObjectId = @u');
       parameters.push({ name: '@u', value: query.createdBy });
     }
+    if (query.relationshipId) {
+      filters.push('c.relationshipId = @r');
+      parameters.push({ name: '@r', value: query.relationshipId });
+    }
+    if (query.withRelationship) filters.push('IS_DEFINED(c.relationshipId)');
     try {
       const response = await this.container.items
         .query<Stored>(

@@ -7,6 +7,7 @@ import {
   positionDataSchema,
   searchDataSchema,
 } from '../../cards/customerListActions';
+import type { AdminAccessView } from '../../cards/adminAccessCards';
 import type { AdaptiveCardJson } from '../../cards/render';
 import { MAX_SEARCH_CHARS, normalizeSearch, type ListPosition } from '../../domain/customerList';
 import { CustomerListService } from '../../domain/customerListService';
@@ -75,7 +76,9 @@ export class CustomerListController {
       }
       const canRemove = isAllowed('remove', allowed.roles);
       if (!page.rows.some((r) => r.id === customerId)) return this.render(t, { page, canRemove });
-      return this.render(t, { page, details, canRemove });
+      const adminAccess = await this.adminAccessOf(details.customer.tenantId || customerId);
+      const canRequestAdminAccess = isAllowed('invite', allowed.roles);
+      return this.render(t, { page, details, canRemove, adminAccess, canRequestAdminAccess });
     });
   }
 
@@ -135,12 +138,12 @@ export class CustomerListController {
         return this.render(t, { page, canRemove, notice: t.t('customers.notOnPage') });
       }
       try {
-        const details = await this.list.loadDetails(
-          customerId,
-          appCtx,
-          callContextOf(this.services, context, 'user'),
-        );
-        return this.render(t, { page, details, canRemove });
+        const [details, adminAccess] = await Promise.all([
+          this.list.loadDetails(customerId, appCtx, callContextOf(this.services, context, 'user')),
+          this.adminAccessOf(customerId),
+        ]);
+        const canRequestAdminAccess = isAllowed('invite', roles);
+        return this.render(t, { page, details, canRemove, adminAccess, canRequestAdminAccess });
       } catch (err) {
         if (!isPartnerCenterError(err)) throw err;
         this.logFailure('expand', err);
@@ -150,6 +153,17 @@ export class CustomerListController {
   };
 
   // --------------------------------------------------------------- helpers
+
+  /** The customer's GDAP relationships (Partner Center's customer id is its tenant id); a failure is shown as such. */
+  private async adminAccessOf(tenantId: string): Promise<AdminAccessView> {
+    try {
+      const relationships = await this.services.gdap.listRelationships({ customerTenantId: tenantId });
+      return { ok: true, relationships };
+    } catch (err) {
+      this.services.logger.warn({ err: (err as Error).name }, 'customers: admin access not readable');
+      return { ok: false };
+    }
+  }
 
   private render(t: Translator, view: CustomerListView): CustomerListOutcome {
     return { card: renderCustomerListCard(t, view) };

@@ -18,6 +18,7 @@ export function createCustomersFeature(services: DialogServices): Feature {
       [CUSTOMER_VERBS.search]: controller.onSearch,
       [CUSTOMER_VERBS.expand]: controller.onExpand,
     },
-    startVerbs: { [CUSTOMER_VERBS.remove]: 'remove' },
+    // "Request admin access": the invite flow's admin-access-only entry (card data `{ customerId, adminAccessOnly: true }`).
+    startVerbs: { [CUSTOMER_VERBS.remove]: 'remove', [CUSTOMER_VERBS.requestAdminAccess]: 'invite' },
   };
 }

@@ -94,13 +94,15 @@ export class InvitationRecorder {
       channel: draft.details.channel,
       link: draft.link,
       emailSubject: draft.subject,
-      adminAccess: draft.adminAccess && {
-        relationshipId: draft.adminAccess.relationshipId,
-        templateId: draft.adminAccess.templateId,
-        ...(draft.adminAccess.customerTenantId
-          ? { customerTenantId: draft.adminAccess.customerTenantId }
-          : {}),
-      },
+      ...(draft.adminAccess
+        ? {
+            relationshipId: draft.adminAccess.relationshipId,
+            templateId: draft.adminAccess.templateId,
+            ...(draft.adminAccess.customerTenantId
+              ? { customerTenantId: draft.adminAccess.customerTenantId }
+              : {}),
+          }
+        : {}),
       createdBy: compact({ aadObjectId: draft.inviter.aadObjectId, name: draft.inviter.name }),
       conversationId: origin.conversationId,
       conversationReference: origin.conversationReference,
@@ -158,8 +160,8 @@ export class InvitationRecorder {
         kind: stored.kind,
         providerId: stored.provider?.id,
         channel: stored.channel,
-        relationshipId: stored.adminAccess?.relationshipId,
-        templateId: stored.adminAccess?.templateId,
+        relationshipId: stored.relationshipId,
+        templateId: stored.templateId,
       }),
     });
   }

@@ -81,7 +81,7 @@ describe('invite with admin access over HTTP (Graph + Partner Center simulators,
         parameters: [{ name: '@id', value: flow['flowId'] as string }],
       })
       .fetchAll();
-    expect(resources[0]!.adminAccess).toMatchObject({
+    expect(resources[0]).toMatchObject({
       relationshipId: created!.id,
       templateId: 'least-privilege',
     });

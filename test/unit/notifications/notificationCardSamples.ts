@@ -1,4 +1,6 @@
+import { renderAdminAccessCard } from '../../../src/cards/adminAccessCards';
 import type { AdaptiveCardJson } from '../../../src/cards/render';
+import { ENTRA_ROLES } from '../../../src/domain/gdap';
 import {
   renderAcceptedCard,
   renderReminderCard,
@@ -12,6 +14,35 @@ const LINK =
 
 /** Realistic and worst-case renderings of the notification cards (registered in cardSamples.ts). */
 export const notificationCardSamples: Record<string, (t: Translator) => AdaptiveCardJson[]> = {
+  'notification-admin-access': (t) => [
+    renderAdminAccessCard(t, {
+      outcome: 'active',
+      customer: 'Contoso GmbH',
+      roleDefinitionIds: ENTRA_ROLES.slice(0, 5).map((r) => r.id),
+      endDateTime: '2028-01-15T10:00:00.000Z',
+      autoExtendDuration: 'P180D',
+      failedAssignments: [],
+      requestedAt: '2026-01-15T10:00:00.000Z',
+    }),
+    renderAdminAccessCard(t, {
+      outcome: 'active',
+      customer: LONG,
+      roleDefinitionIds: ENTRA_ROLES.map((r) => r.id),
+      endDateTime: '2028-01-15T10:00:00.000Z',
+      autoExtendDuration: 'PT0S',
+      failedAssignments: ENTRA_ROLES.map((r, i) => ({
+        securityGroupId: `00000000-0000-4000-8000-0000000000${String(i).padStart(2, '0')}`,
+        roleDefinitionIds: [r.id],
+      })),
+      requestedAt: '2026-01-15T10:00:00.000Z',
+    }),
+    renderAdminAccessCard(t, {
+      outcome: 'ended',
+      customer: '',
+      roleDefinitionIds: ENTRA_ROLES.slice(0, 2).map((r) => r.id),
+      failedAssignments: [],
+    }),
+  ],
   'notification-accepted': (t) => [
     renderAcceptedCard(t, {
       audience: 'inviter',

@@ -368,7 +368,13 @@ describe('customer list card size at scale', () => {
         buttonActions(cards[1])
           .map((a) => a.verb)
           .sort(),
-      ).toEqual(['customers.page', 'customers.page', 'customers.remove', 'customers.search']);
+      ).toEqual([
+        'customers.page',
+        'customers.page',
+        'customers.remove',
+        'customers.requestAdminAccess',
+        'customers.search',
+      ]);
       expect(JSON.stringify(cards[2])).toContain(
         locale === 'de-DE' ? 'Lizenzen nicht an' : 'does not show its licenses',
       );

@@ -123,6 +123,9 @@ describe('customers command', () => {
       'customers.page',
       'customers.search',
     ]);
-    expect(feature.startVerbs).toEqual({ 'customers.remove': 'remove' });
+    expect(feature.startVerbs).toEqual({
+      'customers.remove': 'remove',
+      'customers.requestAdminAccess': 'invite',
+    });
   });
 });
