@@ -89,16 +89,44 @@ export function inputValue(card: unknown, id: string): string | undefined {
   return found;
 }
 
-/** The customer ids of the list card's Expand chooser. */
-export function choiceIds(card: unknown): string[] {
-  const m = /"id":"customerId"[^\]]*"choices":(\[[^\]]*\])/.exec(JSON.stringify(card));
-  return m ? (JSON.parse(m[1]!) as { value: string }[]).map((c) => c.value) : [];
+/** The list card's rows: each row is a Container whose selectAction expands that customer. */
+function customerRows(card: unknown): { customerId: string; title: string }[] {
+  const rows: { customerId: string; title: string }[] = [];
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(walk);
+    if (!node || typeof node !== 'object') return;
+    const o = node as Record<string, any>;
+    const select = o.selectAction as Record<string, any> | undefined;
+    if (select?.verb === 'customers.expand' && typeof select.data?.customerId === 'string') {
+      const texts: string[] = [];
+      const collect = (n: unknown): void => {
+        if (Array.isArray(n)) return n.forEach(collect);
+        if (!n || typeof n !== 'object') return;
+        const m = n as Record<string, any>;
+        if (m.type === 'TextBlock' && typeof m.text === 'string') texts.push(m.text);
+        if (m.type === 'RichTextBlock') collect(m.inlines);
+        if (m.type === 'TextRun' && typeof m.text === 'string') texts.push(m.text);
+        Object.values(m).forEach(collect);
+      };
+      collect(o.items ?? o.columns ?? []);
+      // The row's columns: the arrow, then the company name and its domain.
+      rows.push({ customerId: select.data.customerId, title: texts[1] ?? texts[0] ?? '' });
+      return;
+    }
+    Object.values(o).forEach(walk);
+  };
+  walk(card);
+  return rows;
 }
 
-/** The choice titles (company names) of the list card's Expand chooser. */
+/** The customer ids of the list card's rows (each row expands its customer). */
+export function choiceIds(card: unknown): string[] {
+  return customerRows(card).map((r) => r.customerId);
+}
+
+/** The company names of the list card's rows. */
 export function choiceTitles(card: unknown): string[] {
-  const m = /"id":"customerId"[^\]]*"choices":(\[[^\]]*\])/.exec(JSON.stringify(card));
-  return m ? (JSON.parse(m[1]!) as { title: string }[]).map((c) => c.title) : [];
+  return customerRows(card).map((r) => r.title);
 }
 
 export const cardOf = (activity: Record<string, any> | undefined): any => activity?.attachments?.[0]?.content;

@@ -9,15 +9,18 @@ import type { Logger } from '../logging/logger';
  * passes through unchanged.
  */
 const scope = new AsyncLocalStorage<Logger>();
-let installed = false;
+const wrappers = new WeakSet<object>();
 
+/**
+ * Wraps console.error/warn/log unless they are our wrappers already. Checked on every call, so a
+ * console method replaced later (a test spy, another library) is wrapped again rather than skipped.
+ */
 function install(): void {
-  if (installed) return;
-  installed = true;
   const target = globalThis.console;
   for (const method of ['error', 'warn', 'log'] as const) {
+    if (wrappers.has(target[method])) continue;
     const original = target[method].bind(target);
-    target[method] = (...args: unknown[]) => {
+    const wrapper = (...args: unknown[]) => {
       const logger = scope.getStore();
       if (!logger) {
         original(...args);
@@ -26,6 +29,8 @@ function install(): void {
       // The output itself may carry key material: only that there was some is logged.
       logger.debug({ method, args: args.length }, 'library console output suppressed');
     };
+    wrappers.add(wrapper);
+    target[method] = wrapper;
   }
 }
 

@@ -1,3 +1,4 @@
+import { COMMAND_VERB, commandData, type CommandData } from './commandActions';
 import type { StatusReport } from '../domain/operationsStatus';
 import type { Translator } from '../i18n/i18n';
 import { commandWord } from './helpCard';
@@ -9,7 +10,8 @@ export interface StatusCardData {
   sections: { heading: string; facts: { title: string; value: string }[] }[];
   footer: string;
   refreshButton: string;
-  refreshCommand: string;
+  refreshVerb: string;
+  refreshData: CommandData;
 }
 export const statusTemplate = defineCard<StatusCardData>('status');
 
@@ -114,6 +116,7 @@ export function renderStatusCard(t: Translator, report: StatusReport): AdaptiveC
     ],
     footer: t.t('status.footer'),
     refreshButton: commandWord(t, 'status'),
-    refreshCommand: commandWord(t, 'status'),
+    refreshVerb: COMMAND_VERB,
+    refreshData: commandData('status'),
   });
 }

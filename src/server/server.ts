@@ -55,7 +55,8 @@ export function createServer(deps: ServerDependencies): Server {
       } catch (err) {
         const status = err instanceof BodyError ? err.status : 400;
         log.warn({ status, reason: (err as Error).message }, 'refused /api/messages body');
-        res.json(status, { error: (err as Error).message });
+        // A body that is not a JSON object is a malformed activity like any other: one generic answer.
+        res.json(status, { error: status === 400 ? 'Invalid activity' : (err as Error).message });
         return;
       }
       const problem = activityShapeProblem(body);

@@ -352,8 +352,9 @@ describe('customer list card size at scale', () => {
           }),
         ),
       );
-      // Buttons: Search, Previous, Next, Refresh, Remove; each of the 10 rows is its own expand control.
-      expect(buttonActions(expandedSecond)).toHaveLength(5);
+      // Buttons: Search, Previous, Next, Refresh, Remove, Request admin access (this customer has
+      // none) — Teams' six; each of the 10 rows is its own expand control.
+      expect(buttonActions(expandedSecond)).toHaveLength(6);
       expect(choiceIds(expandedSecond)).toHaveLength(10);
       cards.push(expandedSecond);
       for (const card of cards) {
