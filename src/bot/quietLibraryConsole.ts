@@ -9,7 +9,7 @@ import type { Logger } from '../logging/logger';
  * passes through unchanged.
  */
 const scope = new AsyncLocalStorage<Logger>();
-const wrappers = new WeakSet<object>();
+const wrappers = new WeakSet();
 
 /**
  * Wraps console.error/warn/log unless they are our wrappers already. Checked on every call, so a
@@ -18,8 +18,13 @@ const wrappers = new WeakSet<object>();
 function install(): void {
   const target = globalThis.console;
   for (const method of ['error', 'warn', 'log'] as const) {
-    if (wrappers.has(target[method])) continue;
-    const original = target[method].bind(target);
+    const installedNow: unknown = Reflect.get(target, method);
+    if (
+      typeof installedNow === 'object' ||
+      (typeof installedNow === 'function' && wrappers.has(installedNow))
+    )
+      continue;
+    const original: (...args: unknown[]) => void = target[method].bind(target);
     const wrapper = (...args: unknown[]) => {
       const logger = scope.getStore();
       if (!logger) {
