@@ -19,6 +19,7 @@ import { StorageError } from '../storage/errors';
 import { messageResponse } from '../dialogs';
 import { isPartnerCenterError } from '../partnerCenter/errors';
 import { partnerCenterErrorText } from '../i18n/partnerCenterErrors';
+import { recordTurnError } from '../telemetry/spans';
 
 export interface AdapterOptions {
   config: AppConfig;
@@ -89,6 +90,7 @@ export function createAdapter(options: AdapterOptions): CloudAdapter {
 
   adapter.onTurnError = async (context, error) => {
     const log = logger.child({ module: 'turn' });
+    recordTurnError(error);
     log.error(
       {
         activityId: context.activity.id,

@@ -16,6 +16,7 @@ import { ProactiveSender, type ProactiveSenderOptions, type ProactiveTransport }
 import { Reconciler, type ReconcileResult } from './reconciler';
 import { inboxId } from './records';
 import { ReminderJob } from './reminderJob';
+import { SPANS, traceJob } from '../telemetry';
 
 export interface NotificationServiceOptions {
   partnerTenantId: string;
@@ -44,6 +45,8 @@ export interface NotificationServiceOptions {
   drainIntervalMs?: number;
   /** Longest wait for in-flight work when stopping (default 10 s). */
   stopWaitMs?: number;
+  /** Runs after each reconciler run under the lease (the GDAP expiry gauge); failures are logged. */
+  afterReconcile?: () => Promise<void>;
 }
 
 export interface ScheduledRunResult {
@@ -191,7 +194,8 @@ export class NotificationService {
     }
     const result: ScheduledRunResult = { resumed: 0, reminders: 0, drained: 0, redelivered: 0 };
     try {
-      result.reconciled = await this.reconciler.run();
+      result.reconciled = await traceJob(SPANS.reconcilerRun, () => this.reconciler.run());
+      await this.options.afterReconcile?.();
     } catch (err) {
       this.log.warn({ err: errorSummary(err) }, 'reconciler failed; next run will try again');
     }

@@ -3,6 +3,7 @@ import type { CloudAdapter } from 'botbuilder';
 import type { ActivityHandler } from 'botbuilder';
 import type { Logger } from '../logging/logger';
 import { BodyError, readJsonBody } from '../common/httpBody';
+import { traceTurn } from '../telemetry/spans';
 
 export interface ServerDependencies {
   adapter: CloudAdapter;
@@ -39,7 +40,8 @@ export function createServer(deps: ServerDependencies): Server {
       res.json(status, { error: (err as Error).message });
       return;
     }
-    await deps.adapter.process(req, res, (context) => deps.bot.run(context));
+    const body: unknown = (req as Request & { body: unknown }).body;
+    await traceTurn(body, res, () => deps.adapter.process(req, res, (context) => deps.bot.run(context)));
   });
 
   for (const add of deps.extraRoutes ?? []) add(server);
