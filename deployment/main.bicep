@@ -260,6 +260,16 @@ resource appInsights 'Microsoft.Insights/components@2020-02-02' = {
   }
 }
 
+// Alerts on the app's telemetry: failed notifications, Partner Center 5xx, GDAP ending within 7 days.
+module alerts 'alerts.bicep' = {
+  name: 'alerts'
+  params: {
+    appInsightsId: appInsights.id
+    location: location
+    tags: tags
+  }
+}
+
 // ─── Identity ────────────────────────────────────────────────────────────────────────────────
 
 // The web app's identity: reads Key Vault secrets, reaches Cosmos DB, and (UserAssignedMSI) is the
