@@ -5,7 +5,8 @@ import {
 } from '@opentelemetry/sdk-metrics';
 import { InMemorySpanExporter, SimpleSpanProcessor, type ReadableSpan } from '@opentelemetry/sdk-trace-base';
 import { SIMULATOR_USERS } from '../../../src/simulator/seed';
-import { METRICS, SPANS, startTelemetry, type Telemetry } from '../../../src/telemetry';
+import { createLogger } from '../../../src/logging/logger';
+import { METRICS, SPANS, startTelemetry, withSpan, type Telemetry } from '../../../src/telemetry';
 import { post, TeamsChat } from '../../support/activities';
 import { startTestApp, type TestApp } from '../../support/app';
 import { CapturingConnector } from '../../support/connector';
@@ -138,6 +139,18 @@ describe('telemetry (in-memory exporters, embedded app)', () => {
     ]) {
       expect(names.has(name)).toBe(true);
     }
+  });
+
+  it('log lines carry trace_id and span_id of the active span', async () => {
+    const lines: string[] = [];
+    const logger = createLogger({ level: 'info', destination: { write: (l: string) => void lines.push(l) } });
+    logger.info('outside');
+    const ids = await withSpan('log-test', {}, async (span) => {
+      logger.info('inside');
+      return span.spanContext();
+    });
+    expect(JSON.parse(lines[0]!)).not.toHaveProperty('trace_id');
+    expect(JSON.parse(lines[1]!)).toMatchObject({ trace_id: ids.traceId, span_id: ids.spanId });
   });
 
   it('no exported span or metric attribute carries a name, email, message text or token', async () => {
