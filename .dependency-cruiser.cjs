@@ -8,14 +8,16 @@
  */
 const LAYERS = {
   common: [],
-  logging: ['common'],
+  // OpenTelemetry helpers (spans, metrics, log fields): imports nothing else in src.
+  telemetry: [],
+  logging: ['common', 'telemetry'],
   resilience: ['common'],
   // Not yet as DESIGN.md wants (partnerCenter → domain): the domain still wraps the Partner Center
   // client and its data types (customerListService). partnerCenter must not import domain meanwhile.
   domain: ['common', 'partnerCenter'],
   config: ['common', 'domain'],
-  partnerCenter: ['common', 'logging', 'resilience'],
-  graph: ['common', 'logging', 'resilience', 'domain', 'partnerCenter'],
+  partnerCenter: ['common', 'logging', 'resilience', 'telemetry'],
+  graph: ['common', 'logging', 'resilience', 'domain', 'partnerCenter', 'telemetry'],
   i18n: ['common', 'partnerCenter'],
   storage: ['common', 'config', 'logging', 'domain'],
   identity: ['common', 'logging', 'resilience', 'domain', 'partnerCenter'],
@@ -32,6 +34,7 @@ const LAYERS = {
     'partnerCenter',
     'graph',
     'storage',
+    'telemetry',
   ],
   bot: [
     'common',
@@ -44,8 +47,9 @@ const LAYERS = {
     'partnerCenter',
     'graph',
     'storage',
+    'telemetry',
   ],
-  server: ['common', 'logging', 'notifications'],
+  server: ['common', 'logging', 'notifications', 'telemetry'],
   simulator: ['common', 'logging', 'resilience', 'domain', 'partnerCenter'],
   appPackage: ['common', 'i18n'],
   // tools/webhook.ts calls Partner Center's webhook registration API with the shared client.

@@ -99,6 +99,8 @@ serve({
   },
 
   async startApp({ endpoint, database, env, partnerCenter }: StartAppArgs) {
+    // BENCH_TELEMETRY=memory: OpenTelemetry on, spans and metrics exported in memory (issue 19).
+    if (process.env['BENCH_TELEMETRY'] === 'memory') await startMemoryTelemetry();
     // Loaded here, not at the top: the echo baseline's process must not carry the app's modules.
     const { createApp } = await import('../src/app');
     const { loadConfig } = await import('../src/config/config');
@@ -285,4 +287,33 @@ export function benchCompany(n: number): string {
 
 export function benchDomain(n: number): string {
   return `bench-${String(n).padStart(4, '0')}.example`;
+}
+
+/** Telemetry with every span batched to an exporter that counts and drops it (no memory growth). */
+async function startMemoryTelemetry(): Promise<void> {
+  const { startTelemetry } = await import('../src/telemetry');
+  const { BatchSpanProcessor } = await import('@opentelemetry/sdk-trace-base');
+  const { InMemoryMetricExporter, AggregationTemporality, PeriodicExportingMetricReader } =
+    await import('@opentelemetry/sdk-metrics');
+  let exported = 0;
+  const spans = {
+    export(batch: unknown[], done: (r: { code: number }) => void) {
+      exported += batch.length;
+      done({ code: 0 });
+    },
+    shutdown: async () => undefined,
+    exported: () => exported,
+  };
+  await startTelemetry(
+    { samplingRatio: 1, liveMetrics: false },
+    {
+      spanProcessors: [new BatchSpanProcessor(spans as never)],
+      metricReaders: [
+        new PeriodicExportingMetricReader({
+          exporter: new InMemoryMetricExporter(AggregationTemporality.DELTA),
+          exportIntervalMillis: 10_000,
+        }),
+      ],
+    },
+  );
 }

@@ -269,6 +269,16 @@ resource appInsights 'Microsoft.Insights/components@2020-02-02' = {
   }
 }
 
+// Alerts on the app's telemetry: failed notifications, Partner Center 5xx, GDAP ending within 7 days.
+module alerts 'alerts.bicep' = {
+  name: 'alerts'
+  params: {
+    appInsightsId: appInsights.id
+    location: location
+    tags: tags
+  }
+}
+
 // ─── Identity ────────────────────────────────────────────────────────────────────────────────
 
 // The web app's identity: reads Key Vault secrets, reaches Cosmos DB, and (UserAssignedMSI) is the
@@ -561,9 +571,16 @@ resource appSettings 'Microsoft.Web/sites/config@2023-12-01' = {
     REMINDER_AFTER_DAYS: string(reminderAfterDays)
 
     // ── Platform ──
+    // Traces and metrics: the app's OpenTelemetry (Azure Monitor distro) sends to this resource.
     APPLICATIONINSIGHTS_CONNECTION_STRING: appInsights.properties.ConnectionString
-    // Application Insights auto-instrumentation (agent) for Node.js on Linux; the app has no SDK.
-    ApplicationInsightsAgent_EXTENSION_VERSION: '~3'
+    // Empty: no second backend. Set to an OTLP/HTTP collector to send there as well.
+    OTEL_EXPORTER_OTLP_ENDPOINT: ''
+    // Keep every trace (see README, Operations); lower it for a busy tenant.
+    TELEMETRY_SAMPLING_RATIO: '1'
+    // Live metrics is an extra outbound connection (QuickPulse); off unless wanted.
+    TELEMETRY_LIVE_METRICS: 'false'
+    // The app brings its own SDK: the platform's auto-instrumentation agent would double every span.
+    ApplicationInsightsAgent_EXTENSION_VERSION: 'disabled'
     // The zip is a built artifact with production node_modules: no Oryx build on deployment.
     SCM_DO_BUILD_DURING_DEPLOYMENT: 'false'
   }

@@ -26,6 +26,8 @@ import { GRAPH_SCOPE, GraphRoleService } from './identity/graphRoleService';
 import type { NotificationService } from './notifications/notificationService';
 import { setupNotifications, type NotificationOverrides } from './notifications/setup';
 import { createStatusService } from './notifications/statusSetup';
+import { refreshGdapExpiryGauge } from './notifications/gdapExpiry';
+import { traceWebhook } from './telemetry';
 import type { PartnerCenterClient } from './partnerCenter/client';
 import {
   DelegatedTokenProvider,
@@ -317,7 +319,7 @@ function buildApp(
     embedded: simulator
       ? { trustedRootPem: simulator.trustedRootPem, certSubject: SIMULATOR_WEBHOOK_CERT_SUBJECT }
       : undefined,
-    overrides: overrides.notifications,
+    overrides: { afterReconcile: () => refreshGdapExpiryGauge(gdap, logger), ...overrides.notifications },
   });
   simulator?.setWebhookUrl(`${config.server.publicBaseUrl}${WEBHOOK_PATH}`);
   const server = createServer({
@@ -344,7 +346,7 @@ function buildApp(
       (s: Server) =>
         registerWebhookRoute(s, {
           verifier: notifications.verifier,
-          accept: (raw) => notifications.service.acceptWebhook(raw),
+          accept: (raw) => traceWebhook(() => notifications.service.acceptWebhook(raw)),
           logger: logger.child({ module: 'notifications' }),
           maxBodyBytes: config.server.maxRequestBodyBytes,
         }),

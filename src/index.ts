@@ -1,7 +1,8 @@
 import 'dotenv/config';
-import { createApp } from './app';
-import { ConfigError, loadConfig, redactedSummary } from './config/config';
+import { ConfigError, loadConfig } from './config/config';
+import { redactedSummary } from './config/summary';
 import { createLogger } from './logging/logger';
+import { startTelemetry } from './telemetry';
 
 /** Wiring only: config → services → server → listen. */
 async function main(): Promise<void> {
@@ -15,7 +16,11 @@ async function main(): Promise<void> {
     }
     throw err;
   }
+  // Before anything else: the first turn's spans and the Cosmos SDK's spans need the SDK running.
+  const telemetry = await startTelemetry(config.telemetry);
   const logger = createLogger({ level: config.logLevel });
+  // Loaded after the SDK started: the Azure SDK instrumentation hooks @azure/core-tracing as it loads.
+  const { createApp } = await import('./app');
   logger.info({ config: redactedSummary(config) }, 'starting Customer Connect');
   const app = await createApp(config, logger);
   const port = await app.start();
@@ -38,10 +43,13 @@ async function main(): Promise<void> {
   }
   const shutdown = (signal: string) => {
     logger.info({ signal }, 'shutting down');
-    app.stop().then(
-      () => process.exit(0),
-      () => process.exit(1),
-    );
+    app
+      .stop()
+      .finally(() => telemetry.shutdown().catch(() => undefined))
+      .then(
+        () => process.exit(0),
+        () => process.exit(1),
+      );
   };
   process.once('SIGINT', () => shutdown('SIGINT'));
   process.once('SIGTERM', () => shutdown('SIGTERM'));

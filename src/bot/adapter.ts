@@ -20,6 +20,7 @@ import { messageResponse } from '../dialogs';
 import { isPartnerCenterError } from '../partnerCenter/errors';
 import { partnerCenterErrorText } from '../i18n/partnerCenterErrors';
 import { quietly } from './quietLibraryConsole';
+import { recordTurnError } from '../telemetry/spans';
 
 export interface AdapterOptions {
   config: AppConfig;
@@ -138,6 +139,7 @@ export function createAdapter(options: AdapterOptions): CloudAdapter {
   adapter.use(new ShowTypingMiddleware(800, 2000));
 
   adapter.onTurnError = async (context, error) => {
+    recordTurnError(error);
     // Whatever is wrong with the activity or the error, the handler itself must not throw: a throw
     // here would answer the caller 500 with internal text.
     try {

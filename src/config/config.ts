@@ -111,6 +111,29 @@ const envSchema = z.object({
   RECONCILE_INTERVAL_SECONDS: intIn(300, 0, 86400),
   NOTIFICATION_DRAIN_INTERVAL_SECONDS: intIn(60, 0, 86400),
   REMINDER_AFTER_DAYS: intIn(7, 0, 365),
+  APPLICATIONINSIGHTS_CONNECTION_STRING: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .trim()
+      .regex(
+        /InstrumentationKey=/i,
+        'must be an Application Insights connection string (InstrumentationKey=…)',
+      )
+      .optional(),
+  ),
+  OTEL_EXPORTER_OTLP_ENDPOINT: optionalUrl,
+  TELEMETRY_SAMPLING_RATIO: z.preprocess(
+    emptyToUndefined,
+    z.coerce.number().min(0, 'must be between 0 and 1').max(1, 'must be between 0 and 1').default(1),
+  ),
+  TELEMETRY_LIVE_METRICS: z.preprocess(
+    emptyToUndefined,
+    z
+      .enum(['true', 'false'], { message: 'must be true or false' })
+      .default('false')
+      .transform((v) => v === 'true'),
+  ),
 });
 
 export interface AppConfig {
@@ -181,6 +204,13 @@ export interface AppConfig {
     readonly drainIntervalSeconds: number;
     /** Days an invitation is pending before its inviter gets one reminder; 0 = no reminders. */
     readonly reminderAfterDays: number;
+  };
+  /** Traces and metrics (OpenTelemetry); off when neither backend is set. */
+  readonly telemetry: {
+    readonly connectionString?: string;
+    readonly otlpEndpoint?: string;
+    readonly samplingRatio: number;
+    readonly liveMetrics: boolean;
   };
   readonly simulator: {
     readonly enabled: boolean;
@@ -334,6 +364,12 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
       drainIntervalSeconds: e.NOTIFICATION_DRAIN_INTERVAL_SECONDS,
       reminderAfterDays: e.REMINDER_AFTER_DAYS,
     },
+    telemetry: {
+      connectionString: e.APPLICATIONINSIGHTS_CONNECTION_STRING,
+      otlpEndpoint: e.OTEL_EXPORTER_OTLP_ENDPOINT,
+      samplingRatio: e.TELEMETRY_SAMPLING_RATIO,
+      liveMetrics: e.TELEMETRY_LIVE_METRICS,
+    },
     simulator: {
       enabled: !e.PARTNER_CENTER_BASE_URL && !production,
       customers: e.SIMULATOR_CUSTOMERS,
@@ -343,34 +379,4 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
   return deepFreeze(config);
 }
 
-/** A one-line-per-setting summary without secrets, for the start-up log. */
-export function redactedSummary(config: AppConfig): Record<string, unknown> {
-  const mask = (v: string | undefined) => (v ? '[set]' : '[unset]');
-  return {
-    mode: config.mode,
-    port: config.server.port,
-    host: config.server.host,
-    publicBaseUrl: config.server.publicBaseUrl,
-    logLevel: config.logLevel,
-    authEnabled: config.bot.authEnabled,
-    appId: config.bot.appId ?? '[unset]',
-    appType: config.bot.appType,
-    appPassword: mask(config.bot.appPassword),
-    oauthConnectionName: config.bot.oauthConnectionName ?? '[unset]',
-    cosmos: config.cosmos.embedded ? 'embedded (in memory)' : config.cosmos.endpoint,
-    cosmosKey: config.cosmos.embedded ? '[n/a]' : config.cosmos.key ? '[set]' : 'managed identity',
-    cosmosDatabase: config.cosmos.database,
-    partnerCenter: config.simulator.enabled
-      ? 'simulator'
-      : (config.partnerCenter.baseUrl ?? 'https://api.partnercenter.microsoft.com'),
-    partnerCenterAppSecret: mask(config.partnerCenter.appSecret),
-    graph: config.graph.baseUrl ?? 'simulator',
-    gdapAppSecret: mask(config.graph.appSecret),
-    gdapTemplates: config.graph.templatesFile ?? 'built-in',
-    allowedTenantIds: config.allowedTenantIds.length,
-    simulatorCustomers: config.simulator.enabled ? config.simulator.customers : '[n/a]',
-  };
-}
-
-/** The names of every environment variable the app reads (README, .env.sample and Bicep list them). */
 export const ENV_VARIABLES: readonly string[] = Object.freeze(Object.keys(envSchema.shape));

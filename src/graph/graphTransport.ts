@@ -12,6 +12,7 @@ import { classifyGraphError, GraphError, parseGraphErrorBody } from './errors';
 import type { GdapCallOptions } from './gdapClient';
 import type { GraphTokenProvider } from './tokens';
 import { toCollection } from './wire';
+import { traceHttpAttempt } from '../telemetry/spans';
 
 export const GRAPH_BASE_URL = 'https://graph.microsoft.com/v1.0';
 
@@ -174,16 +175,26 @@ export class GraphTransport {
         'client-request-id': clientRequestId,
       };
       if (op.body !== undefined) headers['Content-Type'] = 'application/json';
-      const outcome = await httpAttempt(
-        {
-          url,
-          method: op.method,
-          headers,
-          body: op.body === undefined ? undefined : JSON.stringify(op.body),
-          timeoutMs: attemptTimeoutMs(this.timeoutMs, deadline),
-          signal: options.signal,
-        },
-        this.fetchImpl,
+      const span = {
+        system: 'graph',
+        operation: op.name,
+        method: op.method,
+        path: op.path,
+        attempt: n,
+        requestId: clientRequestId,
+      } as const;
+      const outcome = await traceHttpAttempt(span, () =>
+        httpAttempt(
+          {
+            url,
+            method: op.method,
+            headers,
+            body: op.body === undefined ? undefined : JSON.stringify(op.body),
+            timeoutMs: attemptTimeoutMs(this.timeoutMs, deadline),
+            signal: options.signal,
+          },
+          this.fetchImpl,
+        ),
       );
       const verdict = this.judge(op, outcome, n, base);
       if (verdict.ambiguous) ambiguous = true;

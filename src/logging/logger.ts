@@ -1,4 +1,5 @@
 import pino from 'pino';
+import { traceLogFields } from '../telemetry/logFields';
 
 export type Logger = pino.Logger;
 
@@ -39,6 +40,7 @@ export function createLogger(options: LoggerOptions): Logger {
       base: { app: 'customer-connect' },
       redact: { paths: REDACT_PATHS, censor: '[redacted]' },
       timestamp: pino.stdTimeFunctions.isoTime,
+      mixin: traceLogFields,
     },
     options.destination ?? pino.destination({ sync: false }),
   );

@@ -3,6 +3,7 @@ import type { AdaptiveCardJson } from '../cards/render';
 import type { ConversationRecord, ConversationRepository } from '../domain/conversations';
 import type { DeliveryRecord } from './records';
 import type { ProactiveSender } from './proactiveSender';
+import { traceProactiveSend } from '../telemetry';
 
 /** A recipient as resolved right before sending. */
 export interface ResolvedTarget {
@@ -58,7 +59,9 @@ export class NotificationDelivery {
     if (!reference?.serviceUrl || !reference.conversation?.id) {
       return { ...delivery, status: 'failed', reason: 'no_reference', at: now() };
     }
-    const outcome = await this.sender.send({ conversationId: target.conversationId, reference }, activity);
+    const outcome = await traceProactiveSend(() =>
+      this.sender.send({ conversationId: target.conversationId, reference }, activity),
+    );
     return {
       ...delivery,
       status: outcome.status,

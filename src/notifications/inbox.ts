@@ -6,6 +6,7 @@ import type { WebhookOutcome } from './acceptanceProcessor';
 import type { Clock } from './clock';
 import { parseWebhookEvent } from './events';
 import { EVENT_TTL_SECONDS, inboxId, type InboxRecord } from './records';
+import { currentTraceparent, setGauge, traceInboxProcessing } from '../telemetry';
 
 export type InboxStoreResult = 'stored' | 'duplicate' | 'invalid';
 export type InboxProcessResult = WebhookOutcome | 'in_progress' | 'failed' | 'missing';
@@ -56,6 +57,7 @@ export class WebhookInbox {
       receivedAt: now,
       nextAttemptAt: now,
       attempts: 0,
+      traceparent: currentTraceparent(),
     });
     if (!created) {
       this.deps.logger.info(
@@ -81,7 +83,9 @@ export class WebhookInbox {
     if (!claimed) return 'in_progress';
     let outcome: WebhookOutcome;
     try {
-      outcome = await this.deps.handle(Buffer.from(claimed.body ?? '', 'utf8'));
+      outcome = await traceInboxProcessing(claimed, () =>
+        this.deps.handle(Buffer.from(claimed.body ?? '', 'utf8')),
+      );
     } catch (err) {
       await this.release(claimed, err);
       return 'failed';
@@ -106,6 +110,7 @@ export class WebhookInbox {
       { field: 'nextAttemptAt', before: this.iso(1), where: { state: 'received' } },
       limit,
     );
+    setGauge('inboxDue', due.length);
     let processed = 0;
     for (const entry of due) {
       const result = await this.process(entry.id);

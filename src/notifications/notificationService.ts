@@ -21,6 +21,7 @@ import { Reconciler, type ReconcileResult } from './reconciler';
 import { inboxId } from './records';
 import { ReminderJob } from './reminderJob';
 import { OperationsStatusRecorder } from './statusRecorder';
+import { SPANS, traceJob } from '../telemetry';
 
 export interface NotificationServiceOptions {
   partnerTenantId: string;
@@ -52,6 +53,8 @@ export interface NotificationServiceOptions {
   drainIntervalMs?: number;
   /** Longest wait for in-flight work when stopping (default 10 s). */
   stopWaitMs?: number;
+  /** Runs after each reconciler run under the lease (the GDAP expiry gauge); failures are logged. */
+  afterReconcile?: () => Promise<void>;
 }
 
 export interface ScheduledRunResult {
@@ -237,8 +240,9 @@ export class NotificationService {
     }
     const result: ScheduledRunResult = { resumed: 0, reminders: 0, drained: 0, redelivered: 0 };
     try {
-      result.reconciled = await this.reconciler.run();
+      result.reconciled = await traceJob(SPANS.reconcilerRun, () => this.reconciler.run());
       await this.status.recordReconcile(result.reconciled.failed === 0, result.reconciled.found);
+      await this.options.afterReconcile?.();
     } catch (err) {
       this.log.warn({ err: errorSummary(err) }, 'reconciler failed; next run will try again');
       await this.status.recordReconcile(false);

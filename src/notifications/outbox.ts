@@ -3,6 +3,7 @@ import { backoffDelayMs } from '../resilience';
 import type { DedupeRepository, Stored } from '../storage/dedupeRepository';
 import type { Clock } from './clock';
 import type { AcceptanceOutcome, AcceptanceRecord, DeliveryRecord } from './records';
+import { setGauge } from '../telemetry';
 
 /** Outbox rounds after the first failed series; then the delivery stays `failed` for the operator. */
 export const OUTBOX_MAX_ROUNDS = 8;
@@ -59,6 +60,7 @@ export class NotificationOutbox {
       },
       limit,
     );
+    setGauge('outboxDue', due.length);
     let delivered = 0;
     for (const record of due) {
       const iso = new Date(this.deps.clock.now()).toISOString();

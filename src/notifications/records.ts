@@ -68,6 +68,8 @@ export interface InboxRecord extends DedupeRecord {
   claimedAt?: string;
   lastError?: string;
   processedAt?: string;
+  /** W3C traceparent of the webhook request: processing (even on another instance) continues its trace. */
+  traceparent?: string;
 }
 
 export function inboxId(sha256Hex: string): string {

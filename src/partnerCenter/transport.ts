@@ -19,6 +19,7 @@ import {
   type PartnerCenterErrorKind,
 } from './errors';
 import { isRecord, normalizeKeys, num, str } from './normalize';
+import { traceHttpAttempt } from '../telemetry/spans';
 
 export const PARTNER_CENTER_BASE_URL = 'https://api.partnercenter.microsoft.com';
 
@@ -149,16 +150,27 @@ export class PartnerCenterTransport {
       if (remainingMs(deadline) < MIN_ATTEMPT_MS) throw deadlineReached(ids, n - 1);
       const timeoutMs = attemptTimeoutMs(this.timeoutMs, deadline);
       const started = Date.now();
-      const outcome = await httpAttempt(
-        {
-          url,
-          method: op.method,
-          headers: await this.headers(op, ctx, ids),
-          body: op.body === undefined ? undefined : JSON.stringify(op.body),
-          timeoutMs,
-          signal: ctx.signal,
-        },
-        this.fetchImpl,
+      const headers = await this.headers(op, ctx, ids);
+      const span = {
+        system: 'partner_center',
+        operation: op.name,
+        method: op.method,
+        path: op.path,
+        attempt: n,
+        requestId: ids.requestId,
+      } as const;
+      const outcome = await traceHttpAttempt(span, () =>
+        httpAttempt(
+          {
+            url,
+            method: op.method,
+            headers,
+            body: op.body === undefined ? undefined : JSON.stringify(op.body),
+            timeoutMs,
+            signal: ctx.signal,
+          },
+          this.fetchImpl,
+        ),
       );
       elapsedMs = Date.now() - started;
       if (outcome.type === 'cancelled') throw cancelled(ids, n);

@@ -5,6 +5,7 @@ import type { Logger } from '../logging/logger';
 import { BodyError, readJsonBody } from '../common/httpBody';
 import { activityShapeProblem } from './activityShape';
 import { TurnGate } from './turnGate';
+import { traceTurn } from '../telemetry/spans';
 
 /** Seconds a caller refused for overload is asked to wait before trying again. */
 export const OVERLOAD_RETRY_AFTER_SECONDS = 1;
@@ -66,7 +67,7 @@ export function createServer(deps: ServerDependencies): Server {
         return;
       }
       (req as Request & { body: unknown }).body = body;
-      await deps.adapter.process(req, res, (context) => deps.bot.run(context));
+      await traceTurn(body, res, () => deps.adapter.process(req, res, (context) => deps.bot.run(context)));
     } finally {
       release();
     }

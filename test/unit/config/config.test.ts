@@ -1,4 +1,5 @@
-import { ConfigError, loadConfig, redactedSummary } from '../../../src/config/config';
+import { ConfigError, loadConfig } from '../../../src/config/config';
+import { redactedSummary } from '../../../src/config/summary';
 
 const PROD = {
   MicrosoftAppId: '0b5a1f4e-1111-4222-8333-944455556666',
@@ -55,6 +56,23 @@ describe('loadConfig', () => {
     expect(config.allowedTenantIds).toEqual(['7c1e2d3f-aaaa-4bbb-8ccc-ddddeeeeffff']);
   });
 
+  it('telemetry: off by default; Azure Monitor, OTLP, sampling and live metrics when set', () => {
+    expect(loadConfig({}).telemetry).toEqual({ samplingRatio: 1, liveMetrics: false });
+    const config = loadConfig({
+      APPLICATIONINSIGHTS_CONNECTION_STRING: 'InstrumentationKey=00000000-0000-0000-0000-000000000000',
+      OTEL_EXPORTER_OTLP_ENDPOINT: 'http://localhost:4318',
+      TELEMETRY_SAMPLING_RATIO: '0.25',
+      TELEMETRY_LIVE_METRICS: 'true',
+    });
+    expect(config.telemetry).toMatchObject({
+      otlpEndpoint: 'http://localhost:4318',
+      samplingRatio: 0.25,
+      liveMetrics: true,
+    });
+    expect(redactedSummary(config)).toMatchObject({ telemetry: 'azure-monitor' });
+    expect(JSON.stringify(redactedSummary(config))).not.toContain('InstrumentationKey');
+  });
+
   it.each([
     [{ PORT: 'abc' }, 'PORT'],
     [{ PORT: '70000' }, 'PORT'],
@@ -63,6 +81,10 @@ describe('loadConfig', () => {
     [{ COSMOS_ENDPOINT: 'not a url' }, 'COSMOS_ENDPOINT'],
     [{ ALLOWED_TENANT_IDS: 'abc,def' }, 'ALLOWED_TENANT_IDS'],
     [{ CUSTOMER_CACHE_TTL_SECONDS: '-1' }, 'CUSTOMER_CACHE_TTL_SECONDS'],
+    [{ APPLICATIONINSIGHTS_CONNECTION_STRING: 'nope' }, 'APPLICATIONINSIGHTS_CONNECTION_STRING'],
+    [{ OTEL_EXPORTER_OTLP_ENDPOINT: 'not a url' }, 'OTEL_EXPORTER_OTLP_ENDPOINT'],
+    [{ TELEMETRY_SAMPLING_RATIO: '1.5' }, 'TELEMETRY_SAMPLING_RATIO'],
+    [{ TELEMETRY_LIVE_METRICS: 'yes' }, 'TELEMETRY_LIVE_METRICS'],
   ])('names the bad setting for %j', (env, setting) => {
     const err = configError(env);
     expect(err.setting).toBe(setting);

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { ENV_VARIABLES, loadConfig } from '../../../src/config/config';
 import { CONTAINERS } from '../../../src/storage/containers';
+import { METRICS } from '../../../src/telemetry/names';
 import { findRepoRoot } from '../../../src/tools/repoRoot';
 import {
   matchingClose,
@@ -355,5 +356,29 @@ describe('outputs and parameters file', () => {
       const required = [...declared.values()].filter((p) => p.defaultValue === undefined).map((p) => p.name);
       expect(required.filter((name) => !assigned.has(name))).toEqual([]);
     }
+  });
+});
+
+describe('deployment/alerts.bicep (alert rules on the app telemetry)', () => {
+  const alertsFile = join(deploymentDir, 'alerts.bicep');
+  const text = readFileSync(alertsFile, 'utf8');
+  const known = new Set<string>(Object.values(METRICS));
+
+  it('is used by main.bicep with the Application Insights resource', () => {
+    expect(readFileSync(join(deploymentDir, 'main.bicep'), 'utf8')).toMatch(
+      /module alerts 'alerts\.bicep'[\s\S]*appInsightsId: appInsights\.id/,
+    );
+  });
+
+  it('alerts on failed notifications, Partner Center 5xx and GDAP expiring within 7 days', () => {
+    expect(text).toContain(`name == "${METRICS.notificationsFailed}"`);
+    expect(text).toMatch(new RegExp(`name == "${METRICS.partnerCenterFailed.replace(/\./g, '\\.')}".*"5xx"`));
+    expect(text).toMatch(new RegExp(`name == "${METRICS.gdapExpiring.replace(/\./g, '\\.')}".*"7"`));
+  });
+
+  it('names only metrics the app emits', () => {
+    const named = [...text.matchAll(/name == "([^"]+)"/g)].map((m) => m[1]!);
+    expect(named.length).toBeGreaterThanOrEqual(3);
+    expect(named.filter((n) => !known.has(n))).toEqual([]);
   });
 });

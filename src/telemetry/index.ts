@@ -1,0 +1,16 @@
+export { startTelemetry, type Telemetry, type TelemetrySettings, type TelemetryExtras } from './setup';
+export {
+  currentTraceparent,
+  recordTurnError,
+  traceHttpAttempt,
+  traceInboxProcessing,
+  traceJob,
+  traceProactiveSend,
+  traceTurn,
+  traceWebhook,
+  withSpan,
+} from './spans';
+export { traceLogFields } from './logFields';
+export { setGauge } from './gauges';
+export { METRICS, SPANS } from './names';
+export { routeTemplate, turnAttributes } from './attributes';
