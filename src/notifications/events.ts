@@ -40,8 +40,8 @@ export function parseWebhookEvent(raw: Buffer): WebhookEvent | undefined {
 
 const CUSTOMER_URI = /\/customers\/([0-9A-Za-z-]{1,64})\/?$/;
 
-/** The customer id at the end of a ResourceUri such as `…/v1/customers/<id>`. */
-export function customerIdOf(event: WebhookEvent): string | undefined {
+/** The id `pattern` captures at the end of the event's ResourceUri path, if it is a URL at all. */
+function resourceIdOf(event: WebhookEvent, pattern: RegExp): string | undefined {
   if (!event.resourceUri) return undefined;
   let path: string;
   try {
@@ -49,7 +49,12 @@ export function customerIdOf(event: WebhookEvent): string | undefined {
   } catch {
     return undefined;
   }
-  return CUSTOMER_URI.exec(path)?.[1];
+  return pattern.exec(path)?.[1];
+}
+
+/** The customer id at the end of a ResourceUri such as `…/v1/customers/<id>`. */
+export function customerIdOf(event: WebhookEvent): string | undefined {
+  return resourceIdOf(event, CUSTOMER_URI);
 }
 
 /** GDAP webhooks (Partner Center, ResourceName DelegatedAdminRelationship) the bot acts on. */
@@ -64,12 +69,5 @@ const RELATIONSHIP_URI = /\/delegatedAdminRelationships\/([0-9A-Za-z-]{1,80})\/?
 
 /** The relationship id at the end of a ResourceUri such as `…/tenantRelationships/delegatedAdminRelationships/<id>`. */
 export function relationshipIdOf(event: WebhookEvent): string | undefined {
-  if (!event.resourceUri) return undefined;
-  let path: string;
-  try {
-    path = new URL(event.resourceUri).pathname;
-  } catch {
-    return undefined;
-  }
-  return RELATIONSHIP_URI.exec(path)?.[1];
+  return resourceIdOf(event, RELATIONSHIP_URI);
 }

@@ -3,11 +3,10 @@ import type { Request, Response } from 'restify';
 import type { SimRelationship } from './rules';
 import { badRequest, GraphSimError } from './wire';
 
-export interface Answer {
-  status: number;
-  body?: unknown;
-  headers?: Record<string, string>;
-}
+/** A handler's answer: the shape (and helpers) the Partner Center simulator's routes use too. */
+export type { SimResponse as Answer } from '../http/respond';
+export { header, ok, param } from '../http/respond';
+import { header } from '../http/respond';
 
 /** `$filter`: clauses `customer/tenantId|status|displayName eq '…'` joined by `and`. */
 export function parseFilter(filter: string | null): (r: SimRelationship) => boolean {
@@ -41,20 +40,6 @@ export function readSkipToken(raw: string | null): number {
     // fall through
   }
   throw badRequest('The $skiptoken is invalid.');
-}
-
-export function ok(body: unknown): Answer {
-  return { status: 200, body };
-}
-
-export function header(req: Request, name: string): string | undefined {
-  const v = req.headers[name];
-  return Array.isArray(v) ? v[0] : v;
-}
-
-export function param(req: Request, name: string): string {
-  const v = (req as { params?: Record<string, unknown> }).params?.[name];
-  return typeof v === 'string' ? v : '';
 }
 
 export function origin(req: Request): string {
