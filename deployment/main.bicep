@@ -239,6 +239,10 @@ var cosmosContainers = [
     partitionKeyPath: '/id'
     defaultTtl: 86400
   }
+  {
+    id: 'removal-requests'
+    partitionKeyPath: '/partnerTenantId'
+  }
 ]
 
 // The app listens on this port; App Service routes to it (WEBSITES_PORT) and also passes PORT.
@@ -504,7 +508,7 @@ var botAppId = isMsi ? identity.properties.clientId : botAppRegistrationId
 // Every environment variable of src/config/config.ts (ENV_VARIABLES) that makes sense in Azure,
 // plus the platform's own. Applied as one set: settings added by hand are removed on redeployment.
 // Deliberately absent (test/unit/deployment/infra.test.ts holds the same list):
-//   SIMULATOR_CUSTOMERS, SIMULATOR_DEFAULT_ROLE — the local Partner Center simulator only; it is off
+//   SIMULATOR_CUSTOMERS, SIMULATOR_DEFAULT_ROLE, SIMULATOR_RESELLER_REMOVAL — the local Partner Center simulator only; it is off
 //   whenever MicrosoftAppId is set, and a default role must never exist in production.
 resource appSettings 'Microsoft.Web/sites/config@2023-12-01' = {
   parent: webApp

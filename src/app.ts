@@ -61,6 +61,7 @@ import { createCosmos, type CosmosHandle } from './storage/cosmos';
 import { CosmosBotStorage } from './storage/cosmosBotStorage';
 import { CosmosConversationRepository } from './storage/conversationRepository';
 import { CosmosInvitationRepository } from './storage/invitationRepository';
+import { CosmosRemovalRequestRepository } from './storage/removalRequestRepository';
 import { CosmosProcessedActivityStore } from './storage/processedActivities';
 
 export interface AppOverrides {
@@ -137,6 +138,7 @@ function buildApp(
         publicBaseUrl: config.server.publicBaseUrl,
         customers: config.simulator.customers,
         defaultRole: config.simulator.defaultRole,
+        resellerRemoval: config.simulator.resellerRemoval,
         logger: logger.child({ module: 'simulator' }),
       })
     : undefined;
@@ -248,6 +250,7 @@ function buildApp(
     audit: new CosmosAuditLog(cosmos.containers.audit),
     invitations: new CosmosInvitationRepository(cosmos.containers.invitations),
     conversations: conversationRepository,
+    removalRequests: new CosmosRemovalRequestRepository(cosmos.containers.removalRequests),
     customerCache: new CustomerPageCache<unknown>(config.partnerCenter.customerCacheTtlSeconds * 1000),
     userToken: signInConnection ? (context) => cachedUserToken(context, signInConnection) : undefined,
     status: createStatusService({

@@ -76,6 +76,7 @@ const envSchema = z.object({
   CUSTOMER_CACHE_TTL_SECONDS: intIn(60, 0, 3600),
   SIMULATOR_CUSTOMERS: intIn(60, 0, 100000),
   SIMULATOR_DEFAULT_ROLE: z.preprocess(emptyToUndefined, z.enum(PARTNER_ROLE_NAMES).default('AdminAgent')),
+  SIMULATOR_RESELLER_REMOVAL: z.preprocess(emptyToUndefined, z.enum(['allowed', 'provider-only']).default('allowed')),
   MAX_MESSAGE_LENGTH: intIn(2000, 100, 20000),
   MAX_REQUEST_BODY_BYTES: intIn(262144, 1024, 10485760),
   MAX_TURNS_IN_FLIGHT: intIn(24, 1, 1000),
@@ -216,6 +217,8 @@ export interface AppConfig {
     readonly enabled: boolean;
     readonly customers: number;
     readonly defaultRole: PartnerRoleName;
+    /** `provider-only`: the simulator refuses the partner's own removals (indirect reseller). */
+    readonly resellerRemoval: 'allowed' | 'provider-only';
   };
 }
 
@@ -374,6 +377,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
       enabled: !e.PARTNER_CENTER_BASE_URL && !production,
       customers: e.SIMULATOR_CUSTOMERS,
       defaultRole: e.SIMULATOR_DEFAULT_ROLE,
+      resellerRemoval: e.SIMULATOR_RESELLER_REMOVAL,
     },
   };
   return deepFreeze(config);

@@ -5,6 +5,7 @@ import type { ConversationRepository } from '../domain/conversations';
 import type { CustomerPageCache } from '../domain/customerCache';
 import type { RoleTemplateSet } from '../domain/gdap';
 import type { InvitationRepository } from '../domain/invitations';
+import type { RemovalRequestRepository } from '../domain/removalRequests';
 import type { GdapClient } from '../graph';
 import type { RoleService } from '../domain/roles';
 import type { StatusService } from '../domain/operationsStatus';
@@ -29,6 +30,8 @@ export interface DialogServices {
   readonly customerCache: CustomerPageCache<unknown>;
   /** The signed-in user's Partner Center token (production sign-in); undefined in embedded mode. */
   readonly userToken?: (context: TurnContext) => Promise<string | undefined>;
+  /** Removal requests to the indirect provider (absent: the provider path is not offered). */
+  readonly removalRequests?: RemovalRequestRepository;
   /** Operations status for the `status` command (absent: the command is not offered). */
   readonly status?: StatusService;
 }

@@ -15,6 +15,7 @@ export type RemovalReason =
   | 'flowCancelled'
   | 'alreadyRemoved'
   | 'precondition'
+  | 'indirectReseller'
   | 'partnerCenter';
 
 /** The legal-notice statement a confirmation attested to (as recorded in the audit entry). */
@@ -53,6 +54,13 @@ export type RemovalOutcome =
       verified?: boolean;
     }
   | { kind: 'refused'; reason: 'precondition'; error: PartnerCenterError }
+  | {
+      kind: 'refused';
+      reason: 'indirectReseller';
+      error: PartnerCenterError;
+      /** The indirect providers that can remove it (the customer's own first). */
+      providers: { id: string; name: string }[];
+    }
   | { kind: 'unknown'; reason: 'partnerCenter'; error: PartnerCenterError; readError?: PartnerCenterError };
 
 /** The outcome of a removal call that failed with `err` (before any read-back). */

@@ -4,6 +4,7 @@ import * as customers from './catalog/customers';
 import * as invite from './catalog/invite';
 import * as notifications from './catalog/notifications';
 import * as providers from './catalog/providers';
+import * as removalRequest from './catalog/removalRequest';
 import * as remove from './catalog/remove';
 import * as status from './catalog/status';
 
@@ -20,6 +21,7 @@ export const en = {
   ...providers.en,
   ...status.en,
   ...adminAccess.en,
+  ...removalRequest.en,
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -33,4 +35,5 @@ export const de: Record<MessageKey, string> = {
   ...providers.de,
   ...status.de,
   ...adminAccess.de,
+  ...removalRequest.de,
 };

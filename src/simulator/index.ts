@@ -7,11 +7,13 @@ export {
 export { FaultInjector, faultRuleSchema, faultRulesSchema, type FaultRule, type FaultType } from './faults';
 export {
   normalizeDomain,
+  RESELLER_REMOVAL_MODES,
   SIMULATOR_API_BASE_PATH,
   SIMULATOR_ERROR_CODES,
   SIMULATOR_PAGES_PATH,
   SimulatorApiError,
   type AcceptInvitationInput,
+  type ResellerRemovalMode,
   type SimulatorCustomerInput,
 } from './model';
 export {

@@ -23,7 +23,27 @@ export const SIMULATOR_ERROR_CODES = {
   activeSubscriptions: 3010,
   /** 403: users/licenses without delegated admin privileges. */
   noDelegatedAccess: 20002,
+  /**
+   * 403: an indirect reseller removing a reseller relationship (`SIMULATOR_RESELLER_REMOVAL=provider-only`).
+   * Microsoft documents no error of its own for this: its "Remove a reseller relationship" page only
+   * says indirect resellers can't remove relationships and must work through their indirect
+   * provider. Partner Center answers operations an indirect reseller may not perform with
+   * 403 Forbidden and code 1002 "Authorization Failed" (Partner-Center-PowerShell issues #49, #75,
+   * #211), so the simulator does that, with a description that names the reason.
+   */
+  indirectResellerRemoval: 1002,
 } as const;
+
+/** The description of the provider-only refusal (see `indirectResellerRemoval`). */
+export const INDIRECT_RESELLER_REMOVAL_DESCRIPTION =
+  'Authorization Failed: indirect resellers cannot remove a reseller relationship. Ask your indirect provider to remove it.';
+
+/**
+ * Who may remove a reseller relationship: `allowed` (the seed: the partner itself) or
+ * `provider-only` (today's rule for indirect resellers: only their indirect provider).
+ */
+export const RESELLER_REMOVAL_MODES = ['allowed', 'provider-only'] as const;
+export type ResellerRemovalMode = (typeof RESELLER_REMOVAL_MODES)[number];
 
 /** A refusal in Partner Center's manner; the routes turn it into an error answer. */
 export class SimulatorApiError extends Error {

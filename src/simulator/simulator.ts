@@ -13,6 +13,7 @@ import { getSimulatorCertificates } from './certificates';
 import { CustomerStore } from './customerStore';
 import { FaultInjector, type FaultRule } from './faults';
 import {
+  INDIRECT_RESELLER_REMOVAL_DESCRIPTION,
   normalizeDomain,
   REAL_PARTNER_CENTER_API,
   SIMULATOR_ERROR_CODES,
@@ -21,6 +22,7 @@ import {
   type AcceptInvitationInput,
   type CursorPage,
   type CustomerFilter,
+  type ResellerRemovalMode,
   type SimulatorCustomerInput,
 } from './model';
 import { RequestStats } from './requestStats';
@@ -56,6 +58,8 @@ export interface PartnerCenterSimulatorOptions {
   webhookRetryDelaysMs?: number[];
   /** Per-attempt timeout of a webhook POST (default 5000). */
   webhookTimeoutMs?: number;
+  /** `provider-only`: the partner's own removal is refused as for an indirect reseller (default `allowed`). */
+  resellerRemoval?: ResellerRemovalMode;
 }
 
 export interface AcceptInvitationResult {
@@ -90,8 +94,11 @@ export class PartnerCenterSimulator {
   /** Partner Center's webhook registration (URL, events, test events). */
   readonly webhookRegistry: WebhookRegistry;
   readonly stats = new RequestStats();
+  /** Who may remove a reseller relationship (SIMULATOR_RESELLER_REMOVAL); tests may switch it. */
+  resellerRemoval: ResellerRemovalMode;
 
   constructor(options: PartnerCenterSimulatorOptions = {}) {
+    this.resellerRemoval = options.resellerRemoval ?? 'allowed';
     this.publicBaseUrl = (options.publicBaseUrl ?? 'http://localhost:3978').replace(/\/+$/, '');
     this.defaultRole = options.defaultRole ?? 'AdminAgent';
     const seed = options.seed ?? 1;
@@ -193,8 +200,23 @@ export class PartnerCenterSimulator {
   setDelegatedAccess(customerId: string, allow: boolean): Customer {
     return this.customers.setDelegatedAccess(customerId, allow);
   }
-  /** Removes the reseller relationship like Partner Center (see CustomerStore.removeRelationship). */
+  /**
+   * The partner removes the reseller relationship (PATCH relationshipToPartner none), like Partner
+   * Center (see CustomerStore.removeRelationship). In `provider-only` mode an existing relationship
+   * is refused with 403 / 1002 (see SIMULATOR_ERROR_CODES.indirectResellerRemoval).
+   */
   removeRelationship(customerId: string): Customer {
+    if (this.resellerRemoval === 'provider-only' && this.customers.findCustomer(customerId)?.relationshipToPartner === 'reseller') {
+      throw new SimulatorApiError(
+        403,
+        SIMULATOR_ERROR_CODES.indirectResellerRemoval,
+        INDIRECT_RESELLER_REMOVAL_DESCRIPTION,
+      );
+    }
+    return this.customers.removeRelationship(customerId);
+  }
+  /** The indirect provider removes the relationship for the reseller (in any mode): the request was heard. */
+  removeRelationshipAsProvider(customerId: string): Customer {
     return this.customers.removeRelationship(customerId);
   }
   /** An indirect provider of the partner; SimulatorApiError `status` (404 or 400) otherwise. */

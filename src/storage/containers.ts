@@ -3,7 +3,9 @@
  * - bot state is read and written by key only → `/id` spreads it evenly;
  * - invitations, conversation references and audit entries are always read per partner tenant
  *   (lists, matching an acceptance) → `/partnerTenantId` keeps those queries single-partition;
- * - leases and dedupe records are point-read by id and expire by TTL → `/id`.
+ * - leases and dedupe records are point-read by id and expire by TTL → `/id`;
+ * - removal requests (asked of the indirect provider) are point-read per customer on the turn path
+ *   (id = customer id) and listed per partner tenant by the notification job → `/partnerTenantId`.
  * deployment/main.bicep declares the same names, keys and TTLs (a test keeps them in agreement).
  */
 interface ContainerDefinition {
@@ -20,6 +22,7 @@ export const CONTAINERS = {
   audit: { id: 'audit', partitionKey: '/partnerTenantId' },
   leases: { id: 'leases', partitionKey: '/id', defaultTtl: -1 },
   dedupe: { id: 'dedupe', partitionKey: '/id', defaultTtl: 86400 },
+  removalRequests: { id: 'removal-requests', partitionKey: '/partnerTenantId' },
 } as const satisfies Record<string, ContainerDefinition>;
 
 export type ContainerName = keyof typeof CONTAINERS;

@@ -3,6 +3,7 @@ import type { Feature } from '../feature';
 import type { DialogServices } from '../services';
 import { AuditDialog } from './auditDialog';
 import { FlowClaims } from './flowClaims';
+import { PROVIDER_REQUEST_VERBS } from './providerRequest';
 import { REMOVE_VERBS, RemoveDialog } from './removeDialog';
 
 /**
@@ -26,6 +27,6 @@ export function createRemoveFeature(
       remove: new RemoveDialog({ services, notices, claims: new FlowClaims() }),
       audit: new AuditDialog(services),
     },
-    dialogVerbs: Object.values(REMOVE_VERBS),
+    dialogVerbs: [...Object.values(REMOVE_VERBS), ...Object.values(PROVIDER_REQUEST_VERBS)],
   };
 }

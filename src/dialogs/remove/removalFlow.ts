@@ -1,6 +1,7 @@
 import type { RemoveActionData } from '../../cards/removeCards';
 import type { Customer, Subscription } from '../../partnerCenter/types';
 import type { AttestationRecord } from '../../domain/removal';
+import type { ProviderRequestState } from '../../domain/removalRequests';
 
 /**
  * The state of one removal flow (one run of the remove dialog), persisted with the dialog state.
@@ -8,7 +9,8 @@ import type { AttestationRecord } from '../../domain/removal';
  */
 
 /** Stages that wait for a click on the flow's current card. */
-export type WaitingStage = 'choose' | 'preconditions' | 'suspendConfirm' | 'warning';
+export type WaitingStage =
+  'choose' | 'preconditions' | 'suspendConfirm' | 'warning' | 'providerOffer' | 'providerDraft';
 export type Stage = 'start' | WaitingStage | 'done';
 
 export interface CustomerSnapshot {
@@ -44,6 +46,8 @@ export interface RemoveFlowState {
   active?: SubscriptionSnapshot[];
   /** The statement shown on the warning card (what a confirmation attests to). */
   statement?: AttestationRecord;
+  /** After Partner Center refused the removal (indirect reseller): the request to the provider (providerRequest.ts). */
+  providerRequest?: ProviderRequestState;
   /** True once an outcome was written: a later cancel of the dialog adds nothing. */
   finished: boolean;
 }

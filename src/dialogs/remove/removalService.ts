@@ -19,6 +19,7 @@ import { ensureAllowed } from '../guards';
 import { partnerCenterErrorText } from '../../i18n/partnerCenterErrors';
 import { callContextOf, readBackContext, type DialogServices } from '../services';
 import { FlowClaims } from './flowClaims';
+import { ProviderRequests } from './providerRequest';
 import { RemovalAudit } from './removalAudit';
 import { suspendActive } from './suspension';
 import {
@@ -74,12 +75,15 @@ export class RemovalService {
   private readonly notices: LegalNoticeCatalog;
   private readonly claims: FlowClaims;
   private readonly audit: RemovalAudit;
+  /** The request to the indirect provider when Partner Center refuses an indirect reseller. */
+  readonly providerRequests: ProviderRequests;
 
   constructor(deps: RemovalServiceDependencies) {
     this.services = deps.services;
     this.notices = deps.notices;
     this.claims = deps.claims ?? new FlowClaims();
     this.audit = new RemovalAudit(deps.services);
+    this.providerRequests = new ProviderRequests(deps.services, deps.notices, this.claims);
   }
 
   /** Button data and role checked before anything else; `undefined` when the flow may go on. */
@@ -205,7 +209,11 @@ export class RemovalService {
       const allowed = await this.allowed(context, flow, 'action');
       if ('message' in allowed) return allowed;
       const correlationId = randomUUID();
-      const outcome = await this.removeRelationship(context, flow.customer, correlationId);
+      const outcome = await this.providerRequests.classify(
+        context,
+        flow.customer.id,
+        await this.removeRelationship(context, flow.customer, correlationId),
+      );
       // Still unknown: the relationship may be gone, so the cached list may be wrong too.
       if (relationshipGone(outcome) || outcome.kind === 'unknown') {
         this.services.customerCache.invalidate(this.services.partnerTenantId);
@@ -218,6 +226,9 @@ export class RemovalService {
           correlationId,
         },
       });
+      if (outcome.kind === 'refused' && outcome.reason === 'indirectReseller') {
+        return this.providerRequests.offer(context, flow, outcome, entry);
+      }
       finish(flow);
       return { card: outcomeCard(t, flow, outcome, entry) };
     });

@@ -16,6 +16,7 @@ import { translatorFor } from '../../i18n/i18n';
 import { CardActionPrompt, newFlowId, type CardAction, type CardActionPromptOptions } from '../cardFlow';
 import type { CommandDialogOptions } from '../mainDialog';
 import { say, showCard } from '../respond';
+import { PROVIDER_STAGE_VERBS } from './providerRequest';
 import { isWaiting, newFlow, type RemoveFlowState, type WaitingStage } from './removalFlow';
 import {
   MAX_SEARCH_LENGTH,
@@ -47,6 +48,8 @@ const STAGE_VERBS: Readonly<Record<WaitingStage, string[]>> = {
   preconditions: [REMOVE_VERBS.suspend, REMOVE_VERBS.recheck, REMOVE_VERBS.cancel],
   suspendConfirm: [REMOVE_VERBS.suspendConfirm, REMOVE_VERBS.back, REMOVE_VERBS.cancel],
   warning: [REMOVE_VERBS.confirm, REMOVE_VERBS.cancel],
+  providerOffer: [...PROVIDER_STAGE_VERBS.providerOffer],
+  providerDraft: [...PROVIDER_STAGE_VERBS.providerDraft],
 };
 
 const CUSTOMER_ID = customerIdSchema;
@@ -179,7 +182,10 @@ export class RemoveDialog extends ComponentDialog {
         answer = await removal.confirm(context, flow, customerId, attest);
         break;
       default:
-        answer = { message: t.t('card.unknownAction') };
+        // The provider path (after Partner Center refused: indirect reseller), see providerRequest.ts.
+        answer = (await removal.providerRequests.handle(context, flow, action.verb, action.data)) ?? {
+          message: t.t('card.unknownAction'),
+        };
     }
     return this.continueWith(step, flow, answer);
   }

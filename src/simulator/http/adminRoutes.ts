@@ -2,9 +2,13 @@ import type { FaultRule } from '../faults';
 import { faultRulesSchema } from '../faults';
 import { SimulatorApiError } from '../model';
 import type { SimulatorRouteArea } from './pipeline';
-import { requestUrl, sendJson } from './respond';
+import { param, requestUrl, sendJson } from './respond';
 
-/** Test/dev endpoints: GET|POST|DELETE {pages}/admin/faults, GET|DELETE {pages}/admin/stats. */
+/**
+ * Test/dev endpoints: GET|POST|DELETE {pages}/admin/faults, GET|DELETE {pages}/admin/stats, and
+ * POST {pages}/admin/customers/:id/provider-removal (the indirect provider removes the reseller
+ * relationship, as it does after a reseller's request in `provider-only` mode).
+ */
 export const simulatorAdminRoutes: SimulatorRouteArea = ({ sim, route, pagesPath: pages, readJson, log }) => {
   route('GET', `${pages}/admin/faults`, (_req, res) => {
     sendJson(res, 200, { faults: sim.faults.list().map(serializableRule) });
@@ -37,6 +41,17 @@ export const simulatorAdminRoutes: SimulatorRouteArea = ({ sim, route, pagesPath
 
   route('GET', `${pages}/admin/stats`, (_req, res) => {
     sendJson(res, 200, { requests: sim.requestStats(), customers: sim.customerCount() });
+  });
+
+  route('POST', `${pages}/admin/customers/:id/provider-removal`, (req, res) => {
+    try {
+      const customer = sim.removeRelationshipAsProvider(param(req, 'id'));
+      log.info({ customerId: customer.id }, 'simulator: the indirect provider removed the relationship');
+      sendJson(res, 200, { id: customer.id, relationshipToPartner: customer.relationshipToPartner });
+    } catch (e) {
+      if (!(e instanceof SimulatorApiError)) throw e;
+      sendJson(res, e.status, { code: e.code, description: e.description });
+    }
   });
 
   route('DELETE', `${pages}/admin/stats`, (_req, res) => {

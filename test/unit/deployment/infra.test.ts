@@ -33,6 +33,8 @@ const NOT_SET_IN_AZURE: Readonly<Record<string, string>> = {
   SIMULATOR_CUSTOMERS: 'simulator only',
   // Simulator only; a default role must never exist in production.
   SIMULATOR_DEFAULT_ROLE: 'simulator only',
+  // Simulator only: whether the simulated Partner Center refuses the partner's own removals.
+  SIMULATOR_RESELLER_REMOVAL: 'simulator only',
 };
 
 /** Settings that carry secrets: their value must come from Key Vault (or be empty), never a literal. */
