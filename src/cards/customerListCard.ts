@@ -42,6 +42,9 @@ export interface CustomerDetailsCardData {
   canRemove: boolean;
   removeTitle: string;
   removeData: { customerId: string };
+  /** "Removal requested from <provider> on <date>" while a request to the indirect provider is open. */
+  hasRemovalRequest?: boolean;
+  removalRequest?: string;
 }
 
 export interface CustomerRowCardData {
@@ -92,6 +95,8 @@ export interface CustomerListView {
   canRequestAdminAccess?: boolean;
   /** An extra line at the top (e.g. why a row could not be expanded). */
   notice?: string;
+  /** The expanded customer's open removal request to the indirect provider. */
+  removalRequest?: { providerName: string; requestedAt: string };
 }
 
 /** How much detail goes on the card; renderCustomerListCard steps down these levels to fit. */
@@ -218,7 +223,7 @@ function detailsCardData(
   details: CustomerDetails,
   canRemove: boolean,
   limits: CardLimits,
-  view: Pick<CustomerListView, 'adminAccess' | 'canRequestAdminAccess'> = {},
+  view: Pick<CustomerListView, 'adminAccess' | 'canRequestAdminAccess' | 'removalRequest'> = {},
 ): CustomerDetailsCardData {
   const { customer } = details;
   const text = (s: string) => withoutTemplateExpressions(truncateText(s, limits.lineChars));
@@ -330,7 +335,21 @@ function detailsCardData(
     canRemove,
     removeTitle: t.t('customers.remove'),
     removeData: { customerId: customer.id },
+    ...removalRequestLine(t, view.removalRequest, formatDate),
   };
+}
+
+function removalRequestLine(
+  t: Translator,
+  request: CustomerListView['removalRequest'],
+  formatDate: (iso: string) => string | undefined,
+): Pick<CustomerDetailsCardData, 'hasRemovalRequest' | 'removalRequest'> {
+  if (!request) return {};
+  const text = t.t('removalRequest.customerLine', {
+    provider: truncateText(request.providerName, 100),
+    date: formatDate(request.requestedAt) ?? '',
+  });
+  return { hasRemovalRequest: true, removalRequest: withoutTemplateExpressions(text) };
 }
 
 function withMore(t: Translator, text: string, more: number): string {

@@ -39,7 +39,8 @@ export interface RemoveProviderRefusedCardData {
   cancelTitle: string;
   actionData: RemoveActionData;
 }
-export const removeProviderRefusedTemplate = defineCard<RemoveProviderRefusedCardData>('remove-provider-refused');
+export const removeProviderRefusedTemplate =
+  defineCard<RemoveProviderRefusedCardData>('remove-provider-refused');
 
 export interface RemoveProviderRequestCardData {
   title: string;
@@ -64,7 +65,8 @@ export interface RemoveProviderRequestCardData {
   cancelTitle: string;
   actionData: RemoveActionData;
 }
-export const removeProviderRequestTemplate = defineCard<RemoveProviderRequestCardData>('remove-provider-request');
+export const removeProviderRequestTemplate =
+  defineCard<RemoveProviderRequestCardData>('remove-provider-request');
 
 /** At most this many providers are offered (Partner Center accounts have a handful). */
 export const MAX_PROVIDER_CHOICES = 25;
@@ -76,7 +78,8 @@ export function requestFacts(t: Translator, customer: RequestCustomer, provider?
     { title: t.t('remove.label.domain'), value: escapeMarkdown(customer.domain) },
     { title: t.t('remove.label.customerId'), value: customer.id },
   ];
-  if (provider) facts.push({ title: t.t('removalRequest.label.provider'), value: escapeMarkdown(provider.name) });
+  if (provider)
+    facts.push({ title: t.t('removalRequest.label.provider'), value: escapeMarkdown(provider.name) });
   return facts;
 }
 
@@ -94,12 +97,17 @@ export interface ProviderRefusedInput {
 export function renderProviderRefusedCard(t: Translator, input: ProviderRefusedInput): AdaptiveCardJson {
   const providers = input.providers.slice(0, MAX_PROVIDER_CHOICES);
   const [only] = providers;
-  const lines = [{ text: t.t('removalRequest.refused.text', { name: escapeMarkdown(input.customer.companyName) }) }];
+  const lines = [
+    { text: t.t('removalRequest.refused.text', { name: escapeMarkdown(input.customer.companyName) }) },
+  ];
   if (input.detail) {
-    lines.push({ text: t.t('removalRequest.refused.reported', { detail: escapeMarkdown(clip(input.detail, 500)) }) });
+    lines.push({
+      text: t.t('removalRequest.refused.reported', { detail: escapeMarkdown(clip(input.detail, 500)) }),
+    });
   }
   lines.push({
-    text: providers.length > 0 ? t.t('removalRequest.refused.next') : t.t('removalRequest.refused.noProvider'),
+    text:
+      providers.length > 0 ? t.t('removalRequest.refused.next') : t.t('removalRequest.refused.noProvider'),
   });
   return render(removeProviderRefusedTemplate, {
     title: t.t('removalRequest.refused.title'),
@@ -132,7 +140,10 @@ export interface ProviderRequestDraftInput {
 }
 
 /** The draft email to the provider. A mailto that must be shortened keeps the customer id. */
-export function renderProviderRequestDraftCard(t: Translator, input: ProviderRequestDraftInput): AdaptiveCardJson {
+export function renderProviderRequestDraftCard(
+  t: Translator,
+  input: ProviderRequestDraftInput,
+): AdaptiveCardJson {
   const mailto = buildMailto({
     to: input.to || undefined,
     subject: input.subject,

@@ -76,7 +76,10 @@ const envSchema = z.object({
   CUSTOMER_CACHE_TTL_SECONDS: intIn(60, 0, 3600),
   SIMULATOR_CUSTOMERS: intIn(60, 0, 100000),
   SIMULATOR_DEFAULT_ROLE: z.preprocess(emptyToUndefined, z.enum(PARTNER_ROLE_NAMES).default('AdminAgent')),
-  SIMULATOR_RESELLER_REMOVAL: z.preprocess(emptyToUndefined, z.enum(['allowed', 'provider-only']).default('allowed')),
+  SIMULATOR_RESELLER_REMOVAL: z.preprocess(
+    emptyToUndefined,
+    z.enum(['allowed', 'provider-only']).default('allowed'),
+  ),
   MAX_MESSAGE_LENGTH: intIn(2000, 100, 20000),
   MAX_REQUEST_BODY_BYTES: intIn(262144, 1024, 10485760),
   MAX_TURNS_IN_FLIGHT: intIn(24, 1, 1000),

@@ -3,6 +3,7 @@ import type { AuditLog } from '../domain/audit';
 import type { ConversationRepository } from '../domain/conversations';
 import type { RoleTemplateSet } from '../domain/gdap';
 import type { InvitationRepository } from '../domain/invitations';
+import type { RemovalRequestRepository } from '../domain/removalRequests';
 import type { GdapClient } from '../graph/gdapClient';
 import type { Logger } from '../logging/logger';
 import type { PartnerCenterClient } from '../partnerCenter/client';
@@ -20,6 +21,7 @@ import { ProactiveSender, type ProactiveSenderOptions, type ProactiveTransport }
 import { Reconciler, type ReconcileResult } from './reconciler';
 import { inboxId } from './records';
 import { ReminderJob } from './reminderJob';
+import { RemovalRequestWatcher } from './removalRequestWatcher';
 import { OperationsStatusRecorder } from './statusRecorder';
 import { SPANS, traceJob } from '../telemetry';
 
@@ -37,6 +39,8 @@ export interface NotificationServiceOptions {
   /** Admin access (GDAP): approvals create the template's access assignments and tell the inviter. */
   gdap?: GdapClient;
   gdapTemplates?: RoleTemplateSet;
+  /** Removal requests asked of the indirect provider: the requester is told once the customer is gone. */
+  removalRequests?: RemovalRequestRepository;
   /** Between scheduled runs (reconciler + reminders); 0 = no timer (runs only via `runScheduled`). */
   reconcileIntervalMs: number;
   /** Remind the inviter of invitations pending this many days; 0 = no reminders. */
@@ -61,6 +65,8 @@ export interface ScheduledRunResult {
   reconciled?: ReconcileResult;
   /** Admin-access outcomes the safety net found (their webhook never came). */
   adminAccess?: number;
+  /** Requesters told now that their indirect provider removed the relationship. */
+  removalRequests?: number;
   resumed: number;
   reminders: number;
   /** Inbox entries processed by the drain. */
@@ -82,6 +88,7 @@ export class NotificationService {
   readonly sender: ProactiveSender;
   readonly processor: AcceptanceProcessor;
   readonly gdapProcessor?: GdapApprovalProcessor;
+  readonly removalWatcher?: RemovalRequestWatcher;
   readonly reconciler: Reconciler;
   readonly reminders: ReminderJob;
   readonly inbox: WebhookInbox;
@@ -139,6 +146,9 @@ export class NotificationService {
         staleAfterMs: options.staleAfterMs,
       });
     }
+    const requests = options.removalRequests;
+    this.removalWatcher =
+      requests && new RemovalRequestWatcher({ ...options, requests, delivery, clock: this.clock });
     this.inbox = new WebhookInbox({
       dedupe: options.dedupe,
       handle: (raw) => this.handleWebhook(raw),
@@ -254,6 +264,10 @@ export class NotificationService {
         this.log.warn({ err: errorSummary(err) }, 'admin access safety net failed; next run will try again');
       }
     }
+    result.removalRequests = await this.removalWatcher?.run().catch((err: unknown) => {
+      this.log.warn({ err: errorSummary(err) }, 'removal request check failed; next run will try again');
+      return undefined;
+    });
     if (this.stopped || !(await leases.tryAcquire(this.leaseName, this.instanceId, this.leaseDurationMs())))
       return result;
     try {

@@ -16,7 +16,14 @@ export type NotificationOverrides = Partial<NotificationServiceOptions>;
 /** The app's services the notification service shares. */
 export type NotificationsSharedServices = Pick<
   NotificationServiceOptions,
-  'partnerTenantId' | 'partnerCenter' | 'invitations' | 'audit' | 'conversations' | 'gdap' | 'gdapTemplates'
+  | 'partnerTenantId'
+  | 'partnerCenter'
+  | 'invitations'
+  | 'audit'
+  | 'conversations'
+  | 'gdap'
+  | 'gdapTemplates'
+  | 'removalRequests'
 >;
 
 /**
@@ -88,6 +95,7 @@ export function setupNotifications(input: NotificationsSetupInput): Notification
     conversations: services.conversations,
     gdap: services.gdap,
     gdapTemplates: services.gdapTemplates,
+    removalRequests: services.removalRequests,
     dedupe: new CosmosDedupeRepository(cosmos.containers.dedupe),
     leases: new CosmosLeaseRepository(cosmos.containers.leases),
     knownCustomers: new CosmosKnownCustomersRepository(cosmos.containers.leases),

@@ -206,7 +206,10 @@ export class PartnerCenterSimulator {
    * is refused with 403 / 1002 (see SIMULATOR_ERROR_CODES.indirectResellerRemoval).
    */
   removeRelationship(customerId: string): Customer {
-    if (this.resellerRemoval === 'provider-only' && this.customers.findCustomer(customerId)?.relationshipToPartner === 'reseller') {
+    if (
+      this.resellerRemoval === 'provider-only' &&
+      this.customers.findCustomer(customerId)?.relationshipToPartner === 'reseller'
+    ) {
       throw new SimulatorApiError(
         403,
         SIMULATOR_ERROR_CODES.indirectResellerRemoval,

@@ -52,7 +52,9 @@ export class CosmosRemovalRequestRepository implements RemovalRequestRepository 
     try {
       const { resource } = await this.container
         .item(request.id, request.partnerTenantId)
-        .replace<RemovalRequest>(stripEtag(request), { accessCondition: { type: 'IfMatch', condition: etag } });
+        .replace<RemovalRequest>(stripEtag(request), {
+          accessCondition: { type: 'IfMatch', condition: etag },
+        });
       return resource ? toStored(resource) : undefined;
     } catch (err) {
       if (cosmosStatus(err) === 412 || cosmosStatus(err) === 404) return undefined;
@@ -87,7 +89,7 @@ function toStored(doc: Doc): StoredRemovalRequest {
   return { ...stripEtag(stripSystem(doc)), etag };
 }
 
-function stripEtag<T extends RemovalRequest & { etag?: string }>(request: T): RemovalRequest {
+function stripEtag(request: RemovalRequest & { etag?: string }): RemovalRequest {
   const { etag: _etag, ...rest } = request;
   return rest;
 }

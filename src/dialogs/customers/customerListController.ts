@@ -11,6 +11,7 @@ import type { AdminAccessView } from '../../cards/adminAccessCards';
 import type { AdaptiveCardJson } from '../../cards/render';
 import { MAX_SEARCH_CHARS, normalizeSearch, type ListPosition } from '../../domain/customerList';
 import { CustomerListService } from '../../domain/customerListService';
+import { isOpenRequest } from '../../domain/removalRequests';
 import { isAllowed, type PartnerRoleName } from '../../domain/roles';
 import { translatorFor, type Translator } from '../../i18n/i18n';
 import { isPartnerCenterError } from '../../partnerCenter/errors';
@@ -76,9 +77,12 @@ export class CustomerListController {
       }
       const canRemove = isAllowed('remove', allowed.roles);
       if (!page.rows.some((r) => r.id === customerId)) return this.render(t, { page, canRemove });
-      const adminAccess = await this.adminAccessOf(details.customer.tenantId || customerId);
+      const [adminAccess, removalRequest] = await Promise.all([
+        this.adminAccessOf(details.customer.tenantId || customerId),
+        this.removalRequestOf(customerId),
+      ]);
       const canRequestAdminAccess = isAllowed('invite', allowed.roles);
-      return this.render(t, { page, details, canRemove, adminAccess, canRequestAdminAccess });
+      return this.render(t, { page, details, canRemove, adminAccess, canRequestAdminAccess, removalRequest });
     });
   }
 
@@ -138,12 +142,20 @@ export class CustomerListController {
         return this.render(t, { page, canRemove, notice: t.t('customers.notOnPage') });
       }
       try {
-        const [details, adminAccess] = await Promise.all([
+        const [details, adminAccess, removalRequest] = await Promise.all([
           this.list.loadDetails(customerId, appCtx, callContextOf(this.services, context, 'user')),
           this.adminAccessOf(customerId),
+          this.removalRequestOf(customerId),
         ]);
         const canRequestAdminAccess = isAllowed('invite', roles);
-        return this.render(t, { page, details, canRemove, adminAccess, canRequestAdminAccess });
+        return this.render(t, {
+          page,
+          details,
+          canRemove,
+          adminAccess,
+          canRequestAdminAccess,
+          removalRequest,
+        });
       } catch (err) {
         if (!isPartnerCenterError(err)) throw err;
         this.logFailure('expand', err);
@@ -162,6 +174,18 @@ export class CustomerListController {
     } catch (err) {
       this.services.logger.warn({ err: (err as Error).name }, 'customers: admin access not readable');
       return { ok: false };
+    }
+  }
+
+  /** The customer's open removal request to the indirect provider (a point read); none when unreadable. */
+  private async removalRequestOf(customerId: string): Promise<CustomerListView['removalRequest']> {
+    try {
+      const request = await this.services.removalRequests?.get(this.services.partnerTenantId, customerId);
+      if (!isOpenRequest(request)) return undefined;
+      return { providerName: request.provider.name, requestedAt: request.requestedAt };
+    } catch (err) {
+      this.services.logger.warn({ err: (err as Error).name }, 'customers: removal request not readable');
+      return undefined;
     }
   }
 

@@ -21,7 +21,13 @@ import { sayPlain, type Answer } from '../respond';
 import { callContextOf, type DialogServices } from '../services';
 import type { FlowClaims } from './flowClaims';
 import { providerRequestEmail } from './providerRequestEmail';
-import { actionDataOf, finish, finalAuditId, type FlowWithCustomer, type RemoveFlowState } from './removalFlow';
+import {
+  actionDataOf,
+  finish,
+  finalAuditId,
+  type FlowWithCustomer,
+  type RemoveFlowState,
+} from './removalFlow';
 
 /** The Action.Execute verbs of the provider path's cards (answered by the waiting remove flow). */
 export const PROVIDER_REQUEST_VERBS = {
@@ -69,7 +75,8 @@ export class ProviderRequests {
    * with the providers that can remove it, the customer's own first. Anything else stays as it is.
    */
   async classify(context: TurnContext, customerId: string, outcome: RemovalOutcome): Promise<RemovalOutcome> {
-    if (outcome.kind !== 'notRemoved' || outcome.reason !== 'partnerCenter' || outcome.verified) return outcome;
+    if (outcome.kind !== 'notRemoved' || outcome.reason !== 'partnerCenter' || outcome.verified)
+      return outcome;
     if (outcome.error.status !== 403 || !this.services.removalRequests) return outcome;
     let providers: ProviderOption[];
     try {
@@ -105,7 +112,14 @@ export class ProviderRequests {
     finish(flow);
     flow.stage = 'providerOffer';
     flow.providerRequest = { providers: outcome.providers, to: '', subject: '', body: '' };
-    return { card: this.refusedCard(translatorFor(context.activity.locale), flow, outcome.error.description, entry?.id) };
+    return {
+      card: this.refusedCard(
+        translatorFor(context.activity.locale),
+        flow,
+        outcome.error.description,
+        entry?.id,
+      ),
+    };
   }
 
   /** A click on a provider-path card; undefined for a verb that is not one of them. */
@@ -141,14 +155,16 @@ export class ProviderRequests {
     const provider =
       state.providers.length === 1 ? only : state.providers.find((p) => p.id === parsed.data.providerId);
     if (!provider) {
-      return { card: this.refusedCard(t, flow, undefined, undefined, t.t('removalRequest.refused.providerRequired')) };
+      return {
+        card: this.refusedCard(t, flow, undefined, undefined, t.t('removalRequest.refused.providerRequired')),
+      };
     }
     const language = flow.statement?.language === 'de' ? 'de' : flow.statement ? 'en' : t.language;
     const email = providerRequestEmail(t, {
       customer: flow.customer,
       provider,
       statement: this.notices.statementFor(language),
-      senderName: context.activity.from?.name,
+      senderName: context.activity.from.name,
     });
     Object.assign(state, { provider, subject: email.subject, body: email.body });
     flow.stage = 'providerDraft';
@@ -167,8 +183,10 @@ export class ProviderRequests {
     const problem = this.readDraft(t, flow, data);
     if (problem) return problem;
     const state = this.state(flow);
-    if (!state.subject.trim()) return { card: this.draftCard(t, flow, { error: t.t('invite.draft.subjectRequired') }) };
-    if (!state.body.trim()) return { card: this.draftCard(t, flow, { error: t.t('invite.draft.bodyRequired') }) };
+    if (!state.subject.trim())
+      return { card: this.draftCard(t, flow, { error: t.t('invite.draft.subjectRequired') }) };
+    if (!state.body.trim())
+      return { card: this.draftCard(t, flow, { error: t.t('invite.draft.bodyRequired') }) };
     const allowed = await ensureAllowed(context, this.services.roles, 'remove');
     if (!allowed.allowed) return { message: allowed.message };
     const repository = this.services.removalRequests;
@@ -184,15 +202,18 @@ export class ProviderRequests {
       partnerTenantId: this.services.partnerTenantId,
       requestId: randomUUID(),
       status: 'open',
-      customer: { id: flow.customer.id, companyName: flow.customer.companyName, domain: flow.customer.domain },
+      customer: {
+        id: flow.customer.id,
+        companyName: flow.customer.companyName,
+        domain: flow.customer.domain,
+      },
       provider,
       requestedAt: now,
-      requestedBy: { aadObjectId: activity.from?.aadObjectId, name: activity.from?.name },
-      conversationId: activity.conversation?.id ?? '',
-      conversationReference: JSON.parse(JSON.stringify(TurnContext.getConversationReference(activity))) as Record<
-        string,
-        unknown
-      >,
+      requestedBy: { aadObjectId: activity.from.aadObjectId, name: activity.from.name },
+      conversationId: activity.conversation.id,
+      conversationReference: JSON.parse(
+        JSON.stringify(TurnContext.getConversationReference(activity)),
+      ) as Record<string, unknown>,
       locale: activity.locale,
       attestation: flow.statement,
       updatedAt: now,
@@ -218,7 +239,13 @@ export class ProviderRequests {
         title: t.t('removalRequest.done.title'),
         color: created ? 'Good' : 'Default',
         facts: requestFacts(t, flow.customer, stored.provider),
-        lines: [{ text: created ? t.t('removalRequest.done.text', params) : t.t('removalRequest.done.already', params) }],
+        lines: [
+          {
+            text: created
+              ? t.t('removalRequest.done.text', params)
+              : t.t('removalRequest.done.already', params),
+          },
+        ],
         footer: entry ? t.t('remove.result.auditRef', { id: entry.id }) : '',
       }),
     };
@@ -231,7 +258,9 @@ export class ProviderRequests {
         title: t.t('removalRequest.cancelled.title'),
         color: 'Default',
         facts: requestFacts(t, flow.customer),
-        lines: [{ text: t.t('removalRequest.cancelled.text', { name: escapeMarkdown(flow.customer.companyName) }) }],
+        lines: [
+          { text: t.t('removalRequest.cancelled.text', { name: escapeMarkdown(flow.customer.companyName) }) },
+        ],
         footer: '',
       }),
     };
@@ -270,7 +299,13 @@ export class ProviderRequests {
     return undefined;
   }
 
-  private refusedCard(t: Translator, flow: Flow | FlowWithCustomer, detail?: string, auditId?: string, error?: string) {
+  private refusedCard(
+    t: Translator,
+    flow: Flow | FlowWithCustomer,
+    detail?: string,
+    auditId?: string,
+    error?: string,
+  ) {
     return renderProviderRefusedCard(t, {
       customer: flow.customer,
       providers: flow.providerRequest?.providers ?? [],
@@ -309,7 +344,7 @@ export class ProviderRequests {
         partnerTenantId: this.services.partnerTenantId,
         action: REMOVAL_REQUEST_CREATED,
         outcome: 'succeeded',
-        actor: { aadObjectId: from?.aadObjectId, name: from?.name, roles: [...roles] },
+        actor: { aadObjectId: from.aadObjectId, name: from.name, roles: [...roles] },
         customer: request.customer,
         details: {
           flowId: flow.flowId,

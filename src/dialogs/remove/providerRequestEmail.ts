@@ -1,4 +1,5 @@
 import type { ProviderOption, RequestCustomer } from '../../cards/providerRequestCards';
+import { clip } from '../../cards/removeCards';
 import { INVITE_LIMITS } from '../../domain/inviteDraft';
 import type { LegalNoticeStatement } from '../../domain/legalNotice';
 import { goodFaithParagraphs } from '../../domain/removalRequests';
@@ -28,12 +29,13 @@ export function providerRequestEmail(
   },
 ): ProviderRequestEmail {
   const { customer, provider, statement } = input;
-  const company = [...customer.companyName].slice(0, SUBJECT_COMPANY_CHARS).join('');
+  const company = clip(customer.companyName, SUBJECT_COMPANY_CHARS);
   const subject = t.t('removalRequest.email.subject', { company }).slice(0, INVITE_LIMITS.subject);
   const quoted = goodFaithParagraphs(statement.paragraphs).map((p) => `"${p}"`);
-  const attestation = [t.t('removalRequest.email.attestation', { version: statement.version }), ...quoted].join(
-    '\n\n',
-  );
+  const attestation = [
+    t.t('removalRequest.email.attestation', { version: statement.version }),
+    ...quoted,
+  ].join('\n\n');
   const sender = input.senderName?.trim();
   const body =
     t.t('removalRequest.email.body', {

@@ -23,7 +23,7 @@ export const en = {
   'removalRequest.draft.toPlaceholder': 'name@provider.example',
   'removalRequest.draft.invalidEmail': '"{email}" is not a valid email address. Nothing was saved.',
   'removalRequest.draft.doneHint':
-    '**Done** records the request: the customer\'s record shows it, and the bot tells you here when Partner Center no longer lists the customer.',
+    "**Done** records the request: the customer's record shows it, and the bot tells you here when Partner Center no longer lists the customer.",
   'removalRequest.label.provider': 'Indirect provider',
   'removalRequest.email.subject': 'Please remove our reseller relationship with {company}',
   'removalRequest.email.body':
@@ -32,12 +32,13 @@ export const en = {
     'We confirm the following statement (legal notice {version}), which we attested to before this request:',
   'removalRequest.done.title': 'Removal request recorded',
   'removalRequest.done.text':
-    'Removal requested from {provider} on {date}. The customer\'s record shows the request until Partner Center no longer lists the customer; then you get a message here.',
+    "Removal requested from {provider} on {date}. The customer's record shows the request until Partner Center no longer lists the customer; then you get a message here.",
   'removalRequest.done.already':
     'A removal request for this customer is already open (asked of {provider} on {date}). Nothing new was recorded.',
   'removalRequest.saveFailed': 'The request could not be saved. Nothing was recorded; select Done again.',
   'removalRequest.cancelled.title': 'No request recorded',
-  'removalRequest.cancelled.text': 'The reseller relationship with **{name}** is unchanged, and nothing was recorded.',
+  'removalRequest.cancelled.text':
+    'The reseller relationship with **{name}** is unchanged, and nothing was recorded.',
   'removalRequest.customerLine': 'Removal requested from {provider} on {date}.',
   'removalRequest.notify.title': 'Reseller relationship removed',
   'removalRequest.notify.text':
@@ -66,7 +67,8 @@ export const de: Record<keyof typeof en, string> = {
     'Bearbeiten Sie die E-Mail nach Belieben und senden Sie sie selbst („In E-Mail öffnen“ oder „Text kopieren“), dann wählen Sie **Fertig**. Der Bot sendet dem Anbieter und dem Kunden nichts.',
   'removalRequest.draft.to': 'An (Ihr Kontakt bei {provider})',
   'removalRequest.draft.toPlaceholder': 'name@anbieter.example',
-  'removalRequest.draft.invalidEmail': '„{email}“ ist keine gültige E-Mail-Adresse. Es wurde nichts gespeichert.',
+  'removalRequest.draft.invalidEmail':
+    '„{email}“ ist keine gültige E-Mail-Adresse. Es wurde nichts gespeichert.',
   'removalRequest.draft.doneHint':
     '**Fertig** hält die Bitte fest: Der Kundendatensatz zeigt sie an, und der Bot benachrichtigt Sie hier, sobald Partner Center den Kunden nicht mehr aufführt.',
   'removalRequest.label.provider': 'Indirekter Anbieter',
@@ -93,5 +95,6 @@ export const de: Record<keyof typeof en, string> = {
     'Wenn Ihre Vereinbarung es erfordert, senden Sie Ihrem Kunden eine rechtsgültige Kündigung. Dieser Bot sendet keine.',
   'audit.action.removalRequest.created': 'Entfernung beim indirekten Anbieter angefragt',
   'audit.action.removalRequest.completed': 'Entfernung durch indirekten Anbieter abgeschlossen',
-  'audit.reason.indirectReseller': 'indirekter Wiederverkäufer: nur der indirekte Anbieter kann sie entfernen',
+  'audit.reason.indirectReseller':
+    'indirekter Wiederverkäufer: nur der indirekte Anbieter kann sie entfernen',
 };
