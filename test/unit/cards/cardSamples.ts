@@ -10,6 +10,7 @@ import {
   inviteResultSamples,
 } from '../dialogs/invite/inviteCardSamples';
 import { removeCardSamples } from '../dialogs/remove/removeCardSamples';
+import { providerRequestCardSamples } from '../dialogs/remove/providerRequestCardSamples';
 import { notificationCardSamples } from '../notifications/notificationCardSamples';
 import { renderProvidersCard } from '../../../src/cards/providersCard';
 import { SIMULATOR_PROVIDERS } from '../../../src/simulator/seed';
@@ -41,6 +42,7 @@ export const cardSamples: Record<string, (t: Translator) => AdaptiveCardJson[]> 
     renderProvidersCard(t, manyLongProviders),
   ],
   ...removeCardSamples,
+  ...providerRequestCardSamples,
   ...notificationCardSamples,
   status: (t) => statusCardSamples(t),
 };
