@@ -35,7 +35,7 @@ import {
 
 const ARTIFACTS = path.join(REPO_ROOT, 'test-results', 'e2e');
 const CHROMIUM = process.env.E2E_CHROMIUM ?? '/usr/bin/chromium';
-const OVERALL_TIMEOUT_MS = Number(process.env.E2E_TIMEOUT_SECONDS ?? 270) * 1000;
+const OVERALL_TIMEOUT_MS = Number(process.env.E2E_TIMEOUT_SECONDS ?? 360) * 1000;
 const NOTIFICATION_WAIT_MS = Number(process.env.E2E_NOTIFICATION_WAIT_SECONDS ?? 45) * 1000;
 
 // ------------------------------------------------------------------ step selection and report
@@ -465,6 +465,108 @@ async function stepRemove(s: Scenario): Promise<void> {
   await shot(s, 'customer gone from list');
 }
 
+// ------------------------------------------------------------------ step 9: the provider path
+
+/**
+ * A second bot whose simulator refuses the partner's own removals (SIMULATOR_RESELLER_REMOVAL=
+ * provider-only, an indirect reseller), with its own Playground per language; started on first use.
+ * Its children stop with the others (killAllNow); the relay is closed after the suite.
+ */
+const providerPath: { bot?: Bot; relay?: LocaleRelay; playgrounds: Partial<Record<Language, Playground>> } = {
+  playgrounds: {},
+};
+
+async function providerPathChat(language: Language): Promise<PlaygroundChat> {
+  providerPath.bot ??= await startBot(ARTIFACTS, {
+    name: 'bot-provider-only',
+    env: { SIMULATOR_RESELLER_REMOVAL: 'provider-only' },
+  });
+  let playground = providerPath.playgrounds[language];
+  if (!playground) {
+    let endpoint = providerPath.bot.endpoint;
+    if (language === 'de') {
+      providerPath.relay = await startLocaleRelay(endpoint, 'de-DE');
+      endpoint = providerPath.relay.endpoint;
+    }
+    playground = await startPlayground(`playground-provider-${language}`, endpoint, ARTIFACTS);
+    providerPath.playgrounds[language] = playground;
+  }
+  return new PlaygroundChat(c().page, playground.url);
+}
+
+afterAll(async () => {
+  await providerPath.relay?.close().catch(() => undefined);
+});
+
+async function stepProviderPath(s: Scenario): Promise<void> {
+  const { l } = s;
+  const { name, search } = s.removeCustomer;
+  const previous = c();
+  doing('starting the bot with SIMULATOR_RESELLER_REMOVAL=provider-only and its Playground');
+  chat = await providerPathChat(l.language);
+  try {
+    await open(s);
+    doing(`typing "${l.word('remove')} ${search}"`);
+    const since = await c().send(`${l.word('remove')} ${search}`);
+    doing('waiting for the legal notice card (or the choice of customer)');
+    const warnTitle = l.t('remove.warn.title');
+    const chooseTitle = l.t('remove.choose.title');
+    const card = await c().waitForMessage(
+      new RegExp(`${escapeRegExp(warnTitle)}|${escapeRegExp(chooseTitle)}`),
+      since,
+    );
+    if (readable(await card.innerText()).includes(chooseTitle)) {
+      doing(`choosing "${name}"`);
+      await c().choose(card, l.t('remove.choose.placeholder'), name);
+      await c().click(card, l.t('remove.choose.button'));
+    }
+    doing('waiting for the legal notice');
+    await c().waitForText(card, l.t('remove.warn.important'));
+    doing(`switching on "${l.t('remove.warn.toggle')}" and removing`);
+    await c().toggle(card, l.t('remove.warn.toggle'));
+    await c().click(card, l.t('remove.warn.removeButton'));
+
+    doing("waiting for Partner Center's refusal (indirect reseller)");
+    await c().waitForText(card, l.t('removalRequest.refused.title'));
+    await c().waitForText(card, pattern(l, 'removalRequest.refused.text', { name }), 2000);
+    await shot(s, 'removal refused indirect reseller');
+
+    // The customer's own provider is asked; a customer served by none offers the partner's providers.
+    let providers = SIMULATOR_PROVIDERS.map((p) => p.name);
+    if (readable(await card.innerText()).includes(l.t('removalRequest.refused.providerLabel'))) {
+      doing(`choosing the provider "${s.provider.name}"`);
+      await c().choose(card, l.t('removalRequest.refused.providerLabel'), s.provider.name);
+      providers = [s.provider.name];
+    }
+    doing(`clicking "${l.t('removalRequest.refused.ask')}"`);
+    await c().click(card, l.t('removalRequest.refused.ask'));
+    doing('waiting for the email draft to the provider');
+    await c().waitForText(card, pattern(l, 'removalRequest.draft.title'));
+    await c().waitForText(card, name, 2000);
+    const body = await c().input(card, l.t('invite.draft.body')).inputValue();
+    const goodFaith = l.language === 'de' ? 'in gutem Glauben' : 'in good faith';
+    for (const part of [name, goodFaith]) {
+      expectThat(
+        body.includes(part),
+        `the provider email does not contain ${JSON.stringify(part)}: ${JSON.stringify(body.slice(0, 400))}`,
+      );
+    }
+    expectThat(
+      providers.some((p) => body.includes(p)),
+      `the provider email names none of ${JSON.stringify(providers)}: ${JSON.stringify(body.slice(0, 200))}`,
+    );
+    for (const title of ['invite.draft.openInEmail', 'invite.draft.copy', 'invite.draft.done'] as const) {
+      expectThat(
+        (await card.getByRole('button', { name: l.t(title), exact: true }).count()) > 0,
+        `no "${l.t(title)}" button`,
+      );
+    }
+    await shot(s, 'provider email draft');
+  } finally {
+    chat = previous;
+  }
+}
+
 const STEPS: { n: string; title: string; run: (s: Scenario) => Promise<void> }[] = [
   { n: '1', title: 'help shows the help card', run: stepHelp },
   {
@@ -487,6 +589,11 @@ const STEPS: { n: string; title: string; run: (s: Scenario) => Promise<void> }[]
     n: '6',
     title: 'remove: legal notice, refused without the toggle, removed, gone from the list',
     run: stepRemove,
+  },
+  {
+    n: '9',
+    title: 'provider path: removal refused for an indirect reseller → email draft to the indirect provider',
+    run: stepProviderPath,
   },
 ];
 

@@ -185,8 +185,16 @@ export interface Bot {
   endpoint: string;
 }
 
-/** `node dist/index.js` in embedded mode, as `npm start` runs it (build first: `npm run build`). */
-export async function startBot(artifactsDir: string): Promise<Bot> {
+/**
+ * `node dist/index.js` in embedded mode, as `npm start` runs it (build first: `npm run build`).
+ * `options.env`: extra settings (e.g. SIMULATOR_RESELLER_REMOVAL for a second instance);
+ * `options.name`: its log's name (default `bot`).
+ */
+export async function startBot(
+  artifactsDir: string,
+  options: { env?: Record<string, string>; name?: string } = {},
+): Promise<Bot> {
+  const name = options.name ?? 'bot';
   const port = await freePort();
   const env: NodeJS.ProcessEnv = { ...process.env };
   for (const key of BOT_SETTINGS) delete env[key];
@@ -195,18 +203,19 @@ export async function startBot(artifactsDir: string): Promise<Bot> {
     LOG_LEVEL: process.env.E2E_BOT_LOG_LEVEL ?? 'warn',
     // A developer's .env must not switch the bot to production mode: point dotenv at nothing.
     DOTENV_CONFIG_PATH: path.join(artifactsDir, 'no.env'),
+    ...options.env,
   });
   const child = spawnLogged(
-    'bot',
+    name,
     process.execPath,
     ['--disable-warning=DEP0111', path.join(REPO_ROOT, 'dist', 'index.js')],
     {
       env,
-      logFile: path.join(artifactsDir, 'bot.log'),
+      logFile: path.join(artifactsDir, `${name}.log`),
     },
   );
   const baseUrl = `http://localhost:${port}`;
-  await waitUntil('bot /readyz', () => httpOk(`${baseUrl}/readyz`), { timeoutMs: 30_000, child });
+  await waitUntil(`${name} /readyz`, () => httpOk(`${baseUrl}/readyz`), { timeoutMs: 30_000, child });
   return { child, baseUrl, endpoint: `${baseUrl}/api/messages` };
 }
 
