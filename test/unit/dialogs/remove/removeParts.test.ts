@@ -10,6 +10,7 @@ import {
 import { createRemoveFeature } from '../../../../src/dialogs/remove/feature';
 import { FlowClaims } from '../../../../src/dialogs/remove/flowClaims';
 import { REMOVE_VERBS } from '../../../../src/dialogs/remove/removeDialog';
+import { PROVIDER_REQUEST_VERBS } from '../../../../src/dialogs/remove/providerRequest';
 import { translatorFor } from '../../../../src/i18n/i18n';
 import { expectValidCard } from '../../../support/cardAssertions';
 import { RemoveHarness } from './harness';
@@ -96,7 +97,9 @@ describe('createRemoveFeature', () => {
   it('registers remove and audit, and the verbs of its cards', () => {
     const h = new RemoveHarness('en-US');
     expect(Object.keys(h.feature.commands ?? {}).sort()).toEqual(['audit', 'remove']);
-    expect(h.feature.dialogVerbs?.sort()).toEqual(Object.values(REMOVE_VERBS).sort());
+    expect(h.feature.dialogVerbs?.sort()).toEqual(
+      [...Object.values(REMOVE_VERBS), ...Object.values(PROVIDER_REQUEST_VERBS)].sort(),
+    );
   });
 
   it('stops start-up when a configured statement file cannot be used, naming the setting', () => {
