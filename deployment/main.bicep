@@ -110,6 +110,11 @@ param partnerCenterMaxRetries int = 4
 @description('TURN_DEADLINE_MS: deadline of one turn\'s Partner Center calls, retries included (Teams answers invokes within ~10 s).')
 param turnDeadlineMs int = 7000
 
+@description('CARD_ANSWER_MS: a card click without an answer by then gets a "still working" card, updated with the result (at most 10000).')
+@minValue(200)
+@maxValue(10000)
+param cardAnswerMs int = 8000
+
 @description('GDAP_TEMPLATES_FILE: path in the app of the GDAP role templates JSON (roles, duration, security group per role). Required.')
 param gdapTemplatesFile string = ''
 
@@ -554,6 +559,7 @@ resource appSettings 'Microsoft.Web/sites/config@2023-12-01' = {
     PARTNER_CENTER_TIMEOUT_MS: string(partnerCenterTimeoutMs)
     PARTNER_CENTER_MAX_RETRIES: string(partnerCenterMaxRetries)
     TURN_DEADLINE_MS: string(turnDeadlineMs)
+    CARD_ANSWER_MS: string(cardAnswerMs)
     CUSTOMER_CACHE_TTL_SECONDS: string(customerCacheTtlSeconds)
     // ── Admin access (GDAP, Microsoft Graph). Empty GDAP_APP_ID/SECRET = the Partner Center app, which then
     //    needs the Graph application permission DelegatedAdminRelationship.ReadWrite.All (admin consent).

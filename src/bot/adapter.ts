@@ -21,6 +21,7 @@ import { isPartnerCenterError } from '../partnerCenter/errors';
 import { partnerCenterErrorText } from '../i18n/partnerCenterErrors';
 import { quietly } from './quietLibraryConsole';
 import { recordTurnError } from '../telemetry/spans';
+import { CardAnswerDeadline } from './cardAnswerDeadline';
 
 export interface AdapterOptions {
   config: AppConfig;
@@ -83,6 +84,8 @@ export class CustomerConnectAdapter extends CloudAdapter {
   constructor(
     auth: ConfigurationBotFrameworkAuthentication,
     private readonly log?: Logger,
+    /** Card clicks not answered in time get "still working" and an update later. */
+    private readonly cardAnswers?: CardAnswerDeadline,
   ) {
     super(auth);
   }
@@ -98,6 +101,15 @@ export class CustomerConnectAdapter extends CloudAdapter {
     logic: (context: TurnContext) => Promise<void>,
   ): Promise<InvokeResponse | undefined>;
   protected override async processActivity(
+    auth: string | AuthenticateRequestResult,
+    activity: Activity,
+    logic: (context: TurnContext) => Promise<void>,
+  ): Promise<InvokeResponse | undefined> {
+    const run = (l: (context: TurnContext) => Promise<void>) => this.processTurn(auth, activity, l);
+    return this.cardAnswers ? this.cardAnswers.run(activity, run, logic) : run(logic);
+  }
+
+  private async processTurn(
     auth: string | AuthenticateRequestResult,
     activity: Activity,
     logic: (context: TurnContext) => Promise<void>,
@@ -134,6 +146,7 @@ export function createAdapter(options: AdapterOptions): CloudAdapter {
   const adapter = new CustomerConnectAdapter(
     createBotFrameworkAuthentication(config, options.authOverrides, logger.child({ module: 'auth' })),
     logger.child({ module: 'adapter' }),
+    new CardAnswerDeadline(config.bot.cardAnswerMs, logger.child({ module: 'cardAnswer' })),
   );
   for (const m of options.middleware ?? []) adapter.use(m);
   adapter.use(new ShowTypingMiddleware(800, 2000));

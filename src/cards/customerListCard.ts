@@ -5,6 +5,7 @@ import type { CustomerDetails, CustomerListPage } from '../domain/customerListSe
 import { isPartnerCenterError, type PartnerCenterError } from '../partnerCenter/errors';
 import { partnerCenterErrorText } from '../i18n/partnerCenterErrors';
 import { defineCard, render, type AdaptiveCardJson } from './render';
+import { trustedSentence, type CardText } from './untrusted';
 import { encodePosition } from './customerListActions';
 import { mediumDateFormat, numberFormat } from './formats';
 import { adminAccessLines, withinActionBudget, type AdminAccessView } from './adminAccessCards';
@@ -68,7 +69,7 @@ export interface CustomerListCardData {
   searchButton: string;
   searchData: Record<string, unknown>;
   hasRows: boolean;
-  emptyText: string;
+  emptyText: CardText;
   rows: CustomerRowCardData[];
   hasPrevious: boolean;
   previousTitle: string;
@@ -155,7 +156,7 @@ export function customerListCardData(
       ? t.t('customers.summary', summaryParams)
       : t.t('customers.summary.search', {
           ...summaryParams,
-          search: withoutTemplateExpressions(truncateText(search, 60)),
+          search: truncateText(search, 60),
         });
   const notices: string[] = [];
   if (view.notice) notices.push(view.notice);
@@ -170,30 +171,28 @@ export function customerListCardData(
     summary,
     hasNotice: notices.length > 0,
     notice: notices.join(' '),
-    searchText: withoutTemplateExpressions(search ?? ''),
+    searchText: search ?? '',
     searchPlaceholder: t.t('customers.search.placeholder'),
     searchButton: t.t('customers.search.button'),
     searchData: { v: 1 },
     hasRows: page.rows.length > 0,
     emptyText:
       search === undefined
-        ? t.t('customers.empty')
-        : t.t('customers.search.none', { search: withoutTemplateExpressions(truncateText(search, 60)) }),
+        ? trustedSentence(t, 'customers.empty')
+        : t.t('customers.search.none', { search: truncateText(search, 60) }),
     rows: page.rows.map((row) => {
       const expanded = row.id === expandedId && view.details !== undefined;
       const out: CustomerRowCardData = {
-        toggleTitle: withoutTemplateExpressions(
-          t.t(expanded ? 'customers.row.collapse' : 'customers.row.expand', {
-            name: truncateText(row.companyName, TOGGLE_TITLE_CHARS),
-          }),
-        ),
+        toggleTitle: t.t(expanded ? 'customers.row.collapse' : 'customers.row.expand', {
+          name: truncateText(row.companyName, TOGGLE_TITLE_CHARS),
+        }),
         toggleData: {
           ...data(page.position, expandedId ? { expanded: expandedId } : {}),
           customerId: row.id,
         },
         chevron: expanded ? CHEVRON_EXPANDED : CHEVRON_COLLAPSED,
-        name: withoutTemplateExpressions(truncateText(row.companyName, limits.nameChars)),
-        domain: withoutTemplateExpressions(truncateText(row.domain, limits.nameChars)),
+        name: truncateText(row.companyName, limits.nameChars),
+        domain: truncateText(row.domain, limits.nameChars),
         expanded,
       };
       if (expanded && view.details)
@@ -226,7 +225,7 @@ function detailsCardData(
   view: Pick<CustomerListView, 'adminAccess' | 'canRequestAdminAccess' | 'removalRequest'> = {},
 ): CustomerDetailsCardData {
   const { customer } = details;
-  const text = (s: string) => withoutTemplateExpressions(truncateText(s, limits.lineChars));
+  const text = (s: string) => truncateText(s, limits.lineChars);
   const yesNo = (b: boolean | undefined) =>
     b === undefined ? '—' : t.t(b ? 'customers.yes' : 'customers.no');
   const facts = [
@@ -269,7 +268,7 @@ function detailsCardData(
       });
       if (date)
         line += ` · ${t.t(s.autoRenewEnabled ? 'customers.services.renews' : 'customers.services.ends', { date })}`;
-      return { text: withoutTemplateExpressions(line) };
+      return { text: line };
     });
     if (more > 0) services.push({ text: t.t('customers.more', { count: number.format(more) }) });
   }
@@ -291,9 +290,7 @@ function detailsCardData(
     const count = t.t('customers.users.count', { count: number.format(totalCount) });
     users = [
       {
-        text: withoutTemplateExpressions(
-          shown.length > 0 ? `${count}: ${withMore(t, shown.join(', '), more)}` : count,
-        ),
+        text: shown.length > 0 ? `${count}: ${withMore(t, shown.join(', '), more)}` : count,
       },
     ];
   }
@@ -311,13 +308,11 @@ function detailsCardData(
   else {
     const { shown, more } = truncateList(details.licenses.value, limits.licenses);
     licenses = shown.map((sku) => ({
-      text: withoutTemplateExpressions(
-        t.t('customers.licenses.line', {
-          name: truncateText(sku.productSku.name || sku.productSku.skuPartNumber, limits.lineChars),
-          consumed: number.format(sku.consumedUnits),
-          total: number.format(sku.totalUnits),
-        }),
-      ),
+      text: t.t('customers.licenses.line', {
+        name: truncateText(sku.productSku.name || sku.productSku.skuPartNumber, limits.lineChars),
+        consumed: number.format(sku.consumedUnits),
+        total: number.format(sku.totalUnits),
+      }),
     }));
     if (more > 0) licenses.push({ text: t.t('customers.more', { count: number.format(more) }) });
   }
@@ -349,7 +344,7 @@ function removalRequestLine(
     provider: truncateText(request.providerName, 100),
     date: formatDate(request.requestedAt) ?? '',
   });
-  return { hasRemovalRequest: true, removalRequest: withoutTemplateExpressions(text) };
+  return { hasRemovalRequest: true, removalRequest: text };
 }
 
 function withMore(t: Translator, text: string, more: number): string {
@@ -381,10 +376,5 @@ const RELATIONSHIP_KEYS: Record<string, MessageKey> = {
 
 function relationshipLabel(t: Translator, relationship: string): string {
   const key = RELATIONSHIP_KEYS[relationship.toLowerCase()];
-  return key ? t.t(key) : withoutTemplateExpressions(truncateText(relationship, 40));
-}
-
-/** Text from Partner Center shown as it is: never as template code. */
-function withoutTemplateExpressions(text: string): string {
-  return text.replace(/\$\{/g, '$\u200b{');
+  return key ? t.t(key) : truncateText(relationship, 40);
 }

@@ -3,11 +3,12 @@ import { COMMAND_NAMES, COMMAND_WORDS, type CommandName } from '../i18n/commands
 import type { MessageKey } from '../i18n/messages';
 import { commandData, type CommandData } from './commandActions';
 import { deepFreeze, defineCard, render, type AdaptiveCardJson } from './render';
+import { trustedSentence, type CardText } from './untrusted';
 
 export interface HelpCardData {
   title: string;
   intro: string;
-  commands: { word: string; args: string; description: string }[];
+  commands: { word: string; args: CardText; description: string }[];
   footer: string;
   buttons: { title: string; data: CommandData }[];
 }
@@ -34,7 +35,7 @@ export function commandWord(t: Translator, command: CommandName): string {
 export function helpCardData(t: Translator): HelpCardData {
   const argOf = (c: CommandName) => {
     const key = ARGS[c];
-    return key ? t.t(key) : '';
+    return key ? trustedSentence(t, key) : '';
   };
   return {
     title: t.t('help.title'),

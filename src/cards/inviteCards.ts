@@ -1,6 +1,7 @@
 import { commandWord } from './helpCard';
 import { commandData, type CommandData } from './commandActions';
 import { defineCard, render, type AdaptiveCardJson } from './render';
+import { sentence, trusted, trustedSentence, trustedUrl, type CardText } from './untrusted';
 import { ACQUISITION_CHANNELS, type AcquisitionChannel, type InvitationKind } from '../domain/invitations';
 import type { RoleTemplate } from '../domain/gdap';
 import { buildMailto } from '../domain/inviteDraft';
@@ -39,7 +40,7 @@ interface Choice {
 }
 interface Fact {
   title: string;
-  value: string;
+  value: CardText;
 }
 
 // ------------------------------------------------------------------ choice
@@ -231,11 +232,11 @@ export interface InviteDraftCardData {
   body: string;
   bodyRequired: string;
   linkLabel: string;
-  link: string;
+  link: CardText;
   hasAdminLink: boolean;
   adminLinkLabel: string;
-  adminLink: string;
-  notes: string[];
+  adminLink: CardText;
+  notes: CardText[];
   hasError: boolean;
   error: string;
   openTitle: string;
@@ -273,7 +274,7 @@ export function renderInviteDraftCard(t: Translator, input: InviteDraftInput): A
     // A shortened body keeps the required links (both, when there are two).
     link: both ? `${input.link}\n\n${admin.link}` : input.link,
   });
-  const notes = [t.t('invite.draft.doneHint')];
+  const notes: CardText[] = [trustedSentence(t, 'invite.draft.doneHint')];
   if (input.copied) notes.push(t.t('invite.draft.copied'));
   notes.push(mailto.shortened ? t.t('invite.draft.shortened') : t.t('invite.draft.mailtoHint'));
   const facts: Fact[] = [
@@ -297,10 +298,10 @@ export function renderInviteDraftCard(t: Translator, input: InviteDraftInput): A
     body: input.body,
     bodyRequired: t.t('invite.draft.bodyRequired'),
     linkLabel: admin?.only ? t.t('invite.draft.adminLink') : t.t('invite.draft.link'),
-    link: input.link,
+    link: trustedUrl(input.link),
     hasAdminLink: !!both,
     adminLinkLabel: t.t('invite.draft.adminLink'),
-    adminLink: both ? admin.link : '',
+    adminLink: both ? trustedUrl(admin.link) : '',
     notes,
     hasError: !!input.error,
     error: input.error ?? '',
@@ -326,7 +327,7 @@ function draftIntro(t: Translator, input: InviteDraftInput): string {
 
 export interface InviteResultCardData {
   title: string;
-  text: string;
+  text: CardText;
   facts: Fact[];
   buttons: { title: string; data: CommandData }[];
 }
@@ -353,18 +354,18 @@ export function renderInviteDoneCard(t: Translator, input: InviteDoneInput): Ada
   const admin = input.adminAccess;
   facts.push({
     title: admin?.only ? t.t('invite.draft.adminLink') : t.t('invite.draft.link'),
-    value: input.link,
+    value: trustedUrl(input.link),
   });
   if (admin) facts.push({ title: t.t('invite.admin.fact'), value: admin.displayName });
   let text =
     input.selection.kind === 'indirectReseller'
-      ? t.t('invite.done.textIndirect', { provider: input.selection.provider?.name ?? '', customers })
-      : t.t('invite.done.text', { customers });
-  if (admin?.only) text = t.t('invite.done.textAdmin', { customers });
-  else if (admin) text = `${text}\n\n${t.t('invite.done.adminPending', { name: admin.displayName })}`;
+      ? sentence(t, 'invite.done.textIndirect', { provider: input.selection.provider?.name ?? '', customers })
+      : sentence(t, 'invite.done.text', { customers });
+  if (admin?.only) text = sentence(t, 'invite.done.textAdmin', { customers });
+  else if (admin) text = `${text}\n\n${sentence(t, 'invite.done.adminPending', { name: admin.displayName })}`;
   return render(inviteResultTemplate, {
     title: t.t('invite.done.title'),
-    text,
+    text: trusted(text),
     facts,
     buttons: [{ title: t.t('invite.done.showInvitations'), data: commandData('invitations') }],
   });
@@ -374,7 +375,7 @@ export function renderInviteDoneCard(t: Translator, input: InviteDoneInput): Ada
 export function renderInviteCancelledCard(t: Translator): AdaptiveCardJson {
   return render(inviteResultTemplate, {
     title: t.t('invite.cancelled.title'),
-    text: t.t('invite.cancelled.text', { command: commandWord(t, 'invite') }),
+    text: trustedSentence(t, 'invite.cancelled.text', { command: commandWord(t, 'invite') }),
     facts: [],
     buttons: [],
   });

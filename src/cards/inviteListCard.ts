@@ -1,6 +1,7 @@
 import { commandWord } from './helpCard';
 import { channelLabel, kindLabel } from './inviteCards';
 import { defineCard, render, type AdaptiveCardJson } from './render';
+import { trustedSentence, type CardText } from './untrusted';
 import type { Invitation, InvitationStatus } from '../domain/invitations';
 import { formatAge } from '../domain/inviteDraft';
 import type { Translator } from '../i18n/i18n';
@@ -20,7 +21,7 @@ export interface InvitationsListCardData {
   title: string;
   subtitle: string;
   hasEmpty: boolean;
-  empty: string;
+  empty: CardText;
   items: {
     company: string;
     status: string;
@@ -71,8 +72,8 @@ export function renderInvitationsCard(t: Translator, input: InvitationsListInput
     hasEmpty: input.items.length === 0,
     empty:
       input.view === 'mine'
-        ? t.t('invitations.empty.mine', { command: invite })
-        : t.t('invitations.empty.all', { command: invite }),
+        ? trustedSentence(t, 'invitations.empty.mine', { command: invite })
+        : trustedSentence(t, 'invitations.empty.all', { command: invite }),
     items: input.items.map((inv) => {
       const meta = [
         t.t('invitations.sentBy', {

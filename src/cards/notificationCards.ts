@@ -3,6 +3,7 @@ import type { InvitationKind } from '../domain/invitations';
 import type { Translator } from '../i18n/i18n';
 import { commandData, type CommandData } from './commandActions';
 import { defineCard, render, type AdaptiveCardJson } from './render';
+import { trustedSentence, trustedUrl, type CardText } from './untrusted';
 import { mediumDateFormat } from './formats';
 
 interface Fact {
@@ -30,7 +31,7 @@ export function formatDate(t: Translator, iso: string | undefined): string {
 
 export interface AcceptedCardData {
   title: string;
-  text: string;
+  text: CardText;
   facts: Fact[];
   openTitle: string;
   /** The customers command searching for the customer's domain (a command shortcut). */
@@ -59,10 +60,10 @@ export function renderAcceptedCard(t: Translator, input: AcceptedCardInput): Ada
         : t.t('notifications.accepted.titleUnmatched', { company });
   const text =
     input.audience === 'inviter'
-      ? t.t('notifications.accepted.textInviter')
+      ? trustedSentence(t, 'notifications.accepted.textInviter')
       : input.audience === 'channel'
-        ? t.t('notifications.accepted.textChannel', { inviter })
-        : t.t('notifications.accepted.textUnmatched');
+        ? trustedSentence(t, 'notifications.accepted.textChannel', { inviter })
+        : trustedSentence(t, 'notifications.accepted.textUnmatched');
   const facts: Fact[] = [
     { title: t.t('notifications.fact.customer'), value: company },
     { title: t.t('notifications.fact.domain'), value: clip(input.customer.domain) },
@@ -148,9 +149,9 @@ export interface ResendCardData {
   intro: string;
   facts: Fact[];
   bodyLabel: string;
-  paragraphs: string[];
+  paragraphs: CardText[];
   linkLabel: string;
-  link: string;
+  link: CardText;
   openTitle: string;
   mailto: string;
 }
@@ -181,9 +182,10 @@ export function renderResendCard(t: Translator, input: ResendCardInput): Adaptiv
     paragraphs: body
       .split(/\n{2,}/)
       .map((p) => p.trim())
-      .filter(Boolean),
+      .filter(Boolean)
+      .map((p) => (p === input.link ? trustedUrl(p) : p)),
     linkLabel: t.t('notifications.resend.link'),
-    link: input.link,
+    link: trustedUrl(input.link),
     openTitle: t.t('notifications.resend.open'),
     mailto: mailto.url,
   });

@@ -1,6 +1,7 @@
 import { buildMailto } from '../domain/inviteDraft';
 import type { Translator } from '../i18n/i18n';
-import { clip, escapeMarkdown, type Fact, type RemoveActionData } from './removeCards';
+import { clip, type Fact, type RemoveActionData } from './removeCards';
+import { trustedSentence, type CardText } from './untrusted';
 import { defineCard, render, type AdaptiveCardJson } from './render';
 
 /**
@@ -8,7 +9,7 @@ import { defineCard, render, type AdaptiveCardJson } from './render';
  * the refusal card offering "Ask your indirect provider", and the draft email to the provider
  * (editable recipient, subject, message; Open in email / Copy text / Done / Cancel), built like
  * the invitation draft from the same pieces (`buildMailto`, the `invite.draft.*` labels). Every
- * name from Partner Center is shown as escapeMarkdown text; the email text is inputs' values (plain).
+ * name from Partner Center is made inert by `render` (src/cards/untrusted.ts); the email text is inputs' values (plain).
  */
 
 export interface ProviderOption {
@@ -26,7 +27,7 @@ export interface RequestCustomer {
 export interface RemoveProviderRefusedCardData {
   title: string;
   facts: Fact[];
-  lines: { text: string }[];
+  lines: { text: CardText }[];
   showProviders: boolean;
   providerLabel: string;
   providerValue: string;
@@ -44,7 +45,7 @@ export const removeProviderRefusedTemplate =
 
 export interface RemoveProviderRequestCardData {
   title: string;
-  intro: string;
+  intro: CardText;
   facts: Fact[];
   toLabel: string;
   toPlaceholder: string;
@@ -55,7 +56,7 @@ export interface RemoveProviderRequestCardData {
   bodyLabel: string;
   body: string;
   bodyRequired: string;
-  notes: string[];
+  notes: CardText[];
   hasError: boolean;
   error: string;
   openTitle: string;
@@ -74,12 +75,11 @@ export const MAX_PROVIDER_CHOICES = 25;
 /** The customer (and provider, when chosen) as facts: name, domain, id. */
 export function requestFacts(t: Translator, customer: RequestCustomer, provider?: ProviderOption): Fact[] {
   const facts: Fact[] = [
-    { title: t.t('remove.label.customer'), value: escapeMarkdown(customer.companyName) },
-    { title: t.t('remove.label.domain'), value: escapeMarkdown(customer.domain) },
+    { title: t.t('remove.label.customer'), value: customer.companyName },
+    { title: t.t('remove.label.domain'), value: customer.domain },
     { title: t.t('remove.label.customerId'), value: customer.id },
   ];
-  if (provider)
-    facts.push({ title: t.t('removalRequest.label.provider'), value: escapeMarkdown(provider.name) });
+  if (provider) facts.push({ title: t.t('removalRequest.label.provider'), value: provider.name });
   return facts;
 }
 
@@ -97,17 +97,19 @@ export interface ProviderRefusedInput {
 export function renderProviderRefusedCard(t: Translator, input: ProviderRefusedInput): AdaptiveCardJson {
   const providers = input.providers.slice(0, MAX_PROVIDER_CHOICES);
   const [only] = providers;
-  const lines = [
-    { text: t.t('removalRequest.refused.text', { name: escapeMarkdown(input.customer.companyName) }) },
+  const lines: { text: CardText }[] = [
+    { text: trustedSentence(t, 'removalRequest.refused.text', { name: input.customer.companyName }) },
   ];
   if (input.detail) {
     lines.push({
-      text: t.t('removalRequest.refused.reported', { detail: escapeMarkdown(clip(input.detail, 500)) }),
+      text: trustedSentence(t, 'removalRequest.refused.reported', { detail: clip(input.detail, 500) }),
     });
   }
   lines.push({
     text:
-      providers.length > 0 ? t.t('removalRequest.refused.next') : t.t('removalRequest.refused.noProvider'),
+      providers.length > 0
+        ? trustedSentence(t, 'removalRequest.refused.next')
+        : t.t('removalRequest.refused.noProvider'),
   });
   return render(removeProviderRefusedTemplate, {
     title: t.t('removalRequest.refused.title'),
@@ -150,13 +152,13 @@ export function renderProviderRequestDraftCard(
     body: input.body,
     link: input.customer.id,
   });
-  const notes = [t.t('removalRequest.draft.doneHint')];
+  const notes: CardText[] = [trustedSentence(t, 'removalRequest.draft.doneHint')];
   if (input.copied) notes.push(t.t('invite.draft.copied'));
   notes.push(mailto.shortened ? t.t('invite.draft.shortened') : t.t('invite.draft.mailtoHint'));
-  const provider = escapeMarkdown(input.provider.name);
+  const provider = input.provider.name;
   return render(removeProviderRequestTemplate, {
     title: t.t('removalRequest.draft.title', { provider }),
-    intro: t.t('removalRequest.draft.intro'),
+    intro: trustedSentence(t, 'removalRequest.draft.intro'),
     facts: requestFacts(t, input.customer, input.provider),
     toLabel: t.t('removalRequest.draft.to', { provider: clip(input.provider.name, 100) }),
     toPlaceholder: t.t('removalRequest.draft.toPlaceholder'),

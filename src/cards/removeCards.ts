@@ -5,6 +5,7 @@ import type { Translator } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages';
 import type { Customer, Subscription } from '../partnerCenter/types';
 import { defineCard, render, type AdaptiveCardJson } from './render';
+import type { CardText } from './untrusted';
 
 /**
  * Cards of the "remove customer relationship" flow and of the audit log view. Each card's
@@ -86,7 +87,7 @@ export interface RemoveResultCardData {
   title: string;
   color: 'Good' | 'Attention' | 'Warning' | 'Default';
   facts: Fact[];
-  lines: { text: string }[];
+  lines: { text: CardText }[];
   footer: string;
 }
 export const removeResultTemplate = defineCard<RemoveResultCardData>('remove-result');
@@ -102,16 +103,11 @@ export const auditListTemplate = defineCard<AuditListCardData>('audit-list');
 export const MAX_CHOICES = 25;
 export const MAX_LISTED_SUBSCRIPTIONS = 25;
 
-/** Escapes the Markdown that Adaptive Cards interpret, for names coming from Partner Center. */
-export function escapeMarkdown(text: string): string {
-  return text.replace(/([\\*_[\]()~`>#])/g, '\\$1');
-}
-
 /** The facts identifying a customer on every card of the flow. */
 export function customerFacts(t: Translator, customer: Customer, withDap: boolean): Fact[] {
   const facts: Fact[] = [
-    { title: t.t('remove.label.customer'), value: escapeMarkdown(customer.companyName) },
-    { title: t.t('remove.label.domain'), value: escapeMarkdown(customer.domain) },
+    { title: t.t('remove.label.customer'), value: customer.companyName },
+    { title: t.t('remove.label.domain'), value: customer.domain },
     { title: t.t('remove.label.customerId'), value: customer.id },
   ];
   if (withDap)
@@ -132,7 +128,7 @@ function subscriptionFacts(
   const shown = subscriptions.slice(0, MAX_LISTED_SUBSCRIPTIONS);
   return {
     facts: shown.map((s) => ({
-      title: escapeMarkdown(s.friendlyName || s.offerName || s.id),
+      title: s.friendlyName || s.offerName || s.id,
       value: t.t('remove.pre.quantity', { quantity: s.quantity }),
     })),
     more: subscriptions.length - shown.length,
@@ -152,7 +148,7 @@ export function renderRemoveChooseCard(
   const shown = input.matches.slice(0, MAX_CHOICES);
   return render(removeChooseTemplate, {
     title: t.t('remove.choose.title'),
-    text: t.t('remove.choose.text', { count: input.totalCount, text: escapeMarkdown(input.searchText) }),
+    text: t.t('remove.choose.text', { count: input.totalCount, text: input.searchText }),
     placeholder: t.t('remove.choose.placeholder'),
     required: t.t('remove.choose.required'),
     choices: shown.map((c) => ({ title: `${c.companyName} (${c.domain})`, value: c.id })),
@@ -177,12 +173,12 @@ export function renderRemovePreconditionsCard(
 ): AdaptiveCardJson {
   const subs = subscriptionFacts(t, input.active);
   return render(removePreconditionsTemplate, {
-    title: t.t('remove.pre.title', { name: escapeMarkdown(input.customer.companyName) }),
+    title: t.t('remove.pre.title', { name: input.customer.companyName }),
     customerFacts: customerFacts(t, input.customer, false),
     intro: t.t('remove.pre.intro'),
     subscriptions: subs.facts,
     more: subs.more > 0 ? `+ ${subs.more}` : '',
-    reported: input.reported ? t.t('remove.pre.reported', { detail: escapeMarkdown(input.reported) }) : '',
+    reported: input.reported ? t.t('remove.pre.reported', { detail: input.reported }) : '',
     steps: t.t('remove.pre.steps'),
     notice: input.notice ?? '',
     error: input.error ?? '',
@@ -201,7 +197,7 @@ export function renderRemoveSuspendCard(
   return render(removeSuspendTemplate, {
     title: t.t('remove.suspend.title', {
       count: input.active.length,
-      name: escapeMarkdown(input.customer.companyName),
+      name: input.customer.companyName,
     }),
     subscriptions: subs.facts,
     more: subs.more > 0 ? `+ ${subs.more}` : '',
@@ -274,12 +270,11 @@ function auditFacts(t: Translator, e: AuditEntry): Fact[] {
   const roles = e.actor?.roles?.length
     ? ` (${e.actor.roles.map((r) => translated(t, `role.${r}`, r)).join(', ')})`
     : '';
-  facts.push({ title: t.t('audit.label.by'), value: escapeMarkdown(actor) + roles });
+  facts.push({ title: t.t('audit.label.by'), value: actor + roles });
   if (e.customer) {
     const name = e.customer.companyName ?? e.customer.id ?? '';
     const domain = e.customer.domain ? ` (${e.customer.domain})` : '';
-    if (name || domain)
-      facts.push({ title: t.t('audit.label.customer'), value: escapeMarkdown(name + domain) });
+    if (name || domain) facts.push({ title: t.t('audit.label.customer'), value: name + domain });
   }
   const details = e.details ?? {};
   const attestation = details['attestation'] as

@@ -1,6 +1,7 @@
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import * as ACData from 'adaptivecards-templating';
+import { inert, TrustedText, withoutTemplateCode } from './untrusted';
 
 /** An Adaptive Card as JSON, ready to send. */
 export type AdaptiveCardJson = Record<string, unknown> & { type: 'AdaptiveCard'; version: string };
@@ -55,9 +56,74 @@ function parsedTemplate(name: string): ACData.Template {
   return template;
 }
 
-/** Expands a template with its data. Strings in data are inserted as text, never as template code. */
+/**
+ * Expands a template with its data. Every data string is text from outside unless it is a
+ * `TrustedText` (src/cards/untrusted.ts): where it lands in a TextBlock, a Fact or a TextRun it is
+ * made `inert` (no live Markdown, links or template code); in any other displayed property (a button
+ * title, a label, an input value) template code is taken out; in Action data, verbs, ids and URLs it
+ * stays as it is. New templates and card builders get this without doing anything.
+ */
 export function render<TData extends object>(template: CardTemplate<TData>, data: TData): AdaptiveCardJson {
-  return parsedTemplate(template.name).expand({ $root: data }) as AdaptiveCardJson;
+  const expanded = parsedTemplate(template.name).expand({ $root: markData(data) }) as unknown;
+  return finish(expanded, 'plain') as AdaptiveCardJson;
+}
+
+// Each outside string is wrapped in two private-use characters while the template is expanded, so
+// that afterwards it can be told apart from the template's own text wherever it was put.
+const OPEN = '\ue000';
+const CLOSE = '\ue001';
+const MARKERS = /[\ue000\ue001]/g;
+const MARKED = /\ue000([^\ue000\ue001]*)\ue001/g;
+
+function markData(value: unknown): unknown {
+  if (typeof value === 'string') {
+    const text = value.replace(MARKERS, '');
+    // Empty strings stay empty: templates test them with `!= ''`.
+    return text === '' ? text : OPEN + text + CLOSE;
+  }
+  if (value instanceof TrustedText) return value.text.replace(MARKERS, '');
+  if (Array.isArray(value)) return value.map(markData);
+  if (value !== null && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [key, v] of Object.entries(value)) out[key] = markData(v);
+    return out;
+  }
+  return value;
+}
+
+/** How a string property of the expanded card shows outside text. */
+type Place = 'markdown' | 'plain' | 'raw';
+const MARKDOWN_PROPERTIES: Record<string, readonly string[]> = {
+  TextBlock: ['text'],
+  TextRun: ['text'],
+  Fact: ['title', 'value'],
+};
+/** Properties whose value is not displayed but used: kept byte for byte. */
+const RAW_PROPERTIES = new Set(['data', 'verb', 'id', 'url', 'iconUrl', 'associatedInputs', 'style', 'type']);
+
+const unmark: Record<Place, (text: string) => string> = {
+  markdown: inert,
+  plain: withoutTemplateCode,
+  raw: (text) => text,
+};
+
+function finish(node: unknown, place: Place, type?: string): unknown {
+  if (typeof node === 'string') return node.replace(MARKED, (_m, text: string) => unmark[place](text));
+  if (Array.isArray(node)) return node.map((item) => finish(item, place, type));
+  if (node === null || typeof node !== 'object') return node;
+  const record = node as Record<string, unknown>;
+  const ownType = typeof record['type'] === 'string' ? record['type'] : type;
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(record)) {
+    const childPlace: Place =
+      place === 'raw' || RAW_PROPERTIES.has(key)
+        ? 'raw'
+        : ownType !== undefined && MARKDOWN_PROPERTIES[ownType]?.includes(key)
+          ? 'markdown'
+          : 'plain';
+    out[key] = finish(value, childPlace, key === 'facts' ? 'Fact' : undefined);
+  }
+  return out;
 }
 
 /**

@@ -3,11 +3,12 @@ import type { StatusReport } from '../domain/operationsStatus';
 import type { Translator } from '../i18n/i18n';
 import { commandWord } from './helpCard';
 import { defineCard, render, type AdaptiveCardJson } from './render';
+import { linkText, trusted, type CardText } from './untrusted';
 
 export interface StatusCardData {
   title: string;
   intro: string;
-  sections: { heading: string; facts: { title: string; value: string }[] }[];
+  sections: { heading: string; facts: { title: string; value: CardText }[] }[];
   footer: string;
   refreshButton: string;
   refreshVerb: string;
@@ -42,9 +43,9 @@ function when(t: Translator, iso: string): string {
   return `${f.format(d)} UTC`;
 }
 
-function webhookFacts(t: Translator, report: StatusReport): { title: string; value: string }[] {
+function webhookFacts(t: Translator, report: StatusReport): { title: string; value: CardText }[] {
   const w = report.webhook;
-  const fact = (key: Parameters<Translator['t']>[0], value: string) => ({ title: t.t(key), value });
+  const fact = (key: Parameters<Translator['t']>[0], value: CardText) => ({ title: t.t(key), value });
   if (!w) return [fact('status.label.registration', t.t('status.registered.unknown'))];
   if (!w.registered) {
     return [
@@ -57,7 +58,13 @@ function webhookFacts(t: Translator, report: StatusReport): { title: string; val
     fact('status.label.registration', t.t(w.ok ? 'status.registered.ok' : 'status.registered.incomplete')),
     fact(
       'status.label.url',
-      clip(w.urlMatches ? url : t.t('status.url.wrong', { url, expected: report.expectedWebhookUrl })),
+      trusted(
+        clip(
+          w.urlMatches
+            ? linkText(url)
+            : t.t('status.url.wrong', { url: linkText(url), expected: linkText(report.expectedWebhookUrl) }),
+        ),
+      ),
     ),
     fact('status.label.events', t.t('status.events.count', { count: w.events.length })),
     fact('status.label.missing', list(t, w.missingEvents)),

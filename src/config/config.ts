@@ -65,6 +65,7 @@ const envSchema = z.object({
   PARTNER_CENTER_TIMEOUT_MS: intIn(15000, 100, 120000),
   PARTNER_CENTER_MAX_RETRIES: intIn(4, 0, 10),
   TURN_DEADLINE_MS: intIn(7000, 500, 60000),
+  CARD_ANSWER_MS: intIn(8000, 200, 10000),
   GRAPH_BASE_URL: optionalUrl,
   GDAP_APP_ID: z.preprocess(emptyToUndefined, z.uuid().optional()),
   GDAP_APP_SECRET: optionalString,
@@ -160,6 +161,8 @@ export interface AppConfig {
     readonly authEnabled: boolean;
     readonly oauthConnectionName?: string;
     readonly maxMessageLength: number;
+    /** A card click not answered by then gets a "still working" card, updated later (CARD_ANSWER_MS). */
+    readonly cardAnswerMs: number;
   };
   readonly cosmos: {
     readonly embedded: boolean;
@@ -335,6 +338,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
       authEnabled,
       oauthConnectionName: e.OAUTH_CONNECTION_NAME,
       maxMessageLength: e.MAX_MESSAGE_LENGTH,
+      cardAnswerMs: e.CARD_ANSWER_MS,
     },
     cosmos: {
       embedded: !e.COSMOS_ENDPOINT,

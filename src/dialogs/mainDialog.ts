@@ -9,6 +9,7 @@ import {
 } from 'botbuilder-dialogs';
 import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
 import { commandWord, renderHelpCard } from '../cards/helpCard';
+import { sentence } from '../cards/untrusted';
 import { truncateText } from '../domain/text';
 import { translatorFor } from '../i18n/i18n';
 import { COMMANDS_NEEDING_SIGN_IN, createSignInPrompt, SIGN_IN_PROMPT_ID, signOut } from './signIn';
@@ -124,7 +125,7 @@ export class MainDialog extends InterruptibleDialog {
       case undefined:
         await step.context.sendActivity(
           recognized.text
-            ? t.t('unknown.command', { text: truncateText(recognized.text, 60) })
+            ? sentence(t, 'unknown.command', { text: truncateText(recognized.text, 60) })
             : t.t('unknown.empty'),
         );
         return step.endDialog();

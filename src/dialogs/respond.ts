@@ -51,7 +51,12 @@ export async function answer(context: TurnContext, reply: Answer): Promise<void>
   else await sendCard(context, reply.card);
 }
 
-/** A message shown exactly as written (no Markdown, no live links), e.g. text for the user to copy. */
+/**
+ * A message shown exactly as written, e.g. the finished invitation text for the user to copy into
+ * an email (its personalized link must stay intact). `textFormat: 'plain'` makes Teams render no
+ * Markdown or HTML in it, so nothing in it needs escaping. Any other message is Markdown in Teams:
+ * outside text in it goes through `sentence` (src/cards/untrusted.ts), the same rule cards use.
+ */
 export async function sayPlain(context: TurnContext, text: string): Promise<void> {
   await context.sendActivity({ type: 'message', textFormat: 'plain', text });
 }

@@ -1,5 +1,6 @@
 import { mediumDateFormat } from '../cards/formats';
-import { escapeMarkdown, renderRemoveResultCard } from '../cards/removeCards';
+import { renderRemoveResultCard } from '../cards/removeCards';
+import { trustedSentence } from '../cards/untrusted';
 import type { AuditLog } from '../domain/audit';
 import type { RemovalRequestRepository, StoredRemovalRequest } from '../domain/removalRequests';
 import { translatorFor } from '../i18n/i18n';
@@ -128,10 +129,10 @@ export class RemovalRequestWatcher {
       facts: [],
       lines: [
         {
-          text: t.t('removalRequest.notify.text', {
-            name: escapeMarkdown(request.customer.companyName),
-            domain: escapeMarkdown(request.customer.domain),
-            provider: escapeMarkdown(request.provider.name),
+          text: trustedSentence(t, 'removalRequest.notify.text', {
+            name: request.customer.companyName,
+            domain: request.customer.domain,
+            provider: request.provider.name,
             date: mediumDateFormat(t.locale).format(new Date(request.requestedAt)),
           }),
         },

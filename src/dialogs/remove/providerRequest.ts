@@ -8,7 +8,8 @@ import {
   requestFacts,
   type ProviderOption,
 } from '../../cards/providerRequestCards';
-import { escapeMarkdown, renderRemoveResultCard } from '../../cards/removeCards';
+import { renderRemoveResultCard } from '../../cards/removeCards';
+import { trustedSentence } from '../../cards/untrusted';
 import type { AuditEntry } from '../../domain/audit';
 import { cleanText, finishedText, INVITE_LIMITS, isValidEmail } from '../../domain/inviteDraft';
 import type { LegalNoticeCatalog } from '../../domain/legalNotice';
@@ -233,7 +234,7 @@ export class ProviderRequests {
     const entry = created ? await this.audit(context, flow, stored, allowed.roles) : undefined;
     finish(flow);
     const date = mediumDateFormat(t.locale).format(new Date(stored.requestedAt));
-    const params = { provider: escapeMarkdown(stored.provider.name), date };
+    const params = { provider: stored.provider.name, date };
     return {
       card: renderRemoveResultCard({
         title: t.t('removalRequest.done.title'),
@@ -242,8 +243,8 @@ export class ProviderRequests {
         lines: [
           {
             text: created
-              ? t.t('removalRequest.done.text', params)
-              : t.t('removalRequest.done.already', params),
+              ? trustedSentence(t, 'removalRequest.done.text', params)
+              : trustedSentence(t, 'removalRequest.done.already', params),
           },
         ],
         footer: entry ? t.t('remove.result.auditRef', { id: entry.id }) : '',
@@ -259,7 +260,7 @@ export class ProviderRequests {
         color: 'Default',
         facts: requestFacts(t, flow.customer),
         lines: [
-          { text: t.t('removalRequest.cancelled.text', { name: escapeMarkdown(flow.customer.companyName) }) },
+          { text: trustedSentence(t, 'removalRequest.cancelled.text', { name: flow.customer.companyName }) },
         ],
         footer: '',
       }),

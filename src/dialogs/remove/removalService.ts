@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { TurnContext } from 'botbuilder';
-import { MAX_CHOICES, escapeMarkdown } from '../../cards/removeCards';
+import { MAX_CHOICES } from '../../cards/removeCards';
+import { sentence } from '../../cards/untrusted';
 import type { AdaptiveCardJson } from '../../cards/render';
 import { findCustomers } from '../../domain/customerSearch';
 import type { LegalNoticeCatalog } from '../../domain/legalNotice';
@@ -116,7 +117,7 @@ export class RemovalService {
       const [only] = found.customers;
       if (!only) {
         finish(flow);
-        return { message: t.t('remove.notFound', { text: escapeMarkdown(text) }) };
+        return { message: sentence(t, 'remove.notFound', { text }) };
       }
       if (found.customers.length === 1) return this.present(context, flow, only.id);
       flow.stage = 'choose';
@@ -168,7 +169,7 @@ export class RemovalService {
       if (result.failed.length) {
         errors.push(
           t.t('remove.suspend.partial', {
-            names: result.failed.map((f) => escapeMarkdown(f.name)).join(', '),
+            names: result.failed.map((f) => f.name).join(', '),
             error: partnerCenterErrorText(t, lastError),
           }),
         );
@@ -176,7 +177,7 @@ export class RemovalService {
       if (result.unconfirmed?.length) {
         errors.push(
           t.t('remove.suspend.unconfirmed', {
-            names: result.unconfirmed.map((f) => escapeMarkdown(f.name)).join(', '),
+            names: result.unconfirmed.map((f) => f.name).join(', '),
           }),
         );
       }

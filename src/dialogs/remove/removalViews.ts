@@ -1,7 +1,6 @@
 import {
   clip,
   customerFacts,
-  escapeMarkdown,
   renderRemoveChooseCard,
   renderRemovePreconditionsCard,
   renderRemoveResultCard,
@@ -9,6 +8,7 @@ import {
   renderRemoveWarningCard,
 } from '../../cards/removeCards';
 import type { AdaptiveCardJson } from '../../cards/render';
+import { trustedSentence, type CardText } from '../../cards/untrusted';
 import type { AuditEntry } from '../../domain/audit';
 import type { CustomerSearchResult } from '../../domain/customerSearch';
 import type { LegalNoticeCatalog, NoticeLanguage } from '../../domain/legalNotice';
@@ -28,7 +28,7 @@ import {
 
 /**
  * The cards of a removal flow, composed from the flow's state: every button carries the flow's
- * action data, every name from Partner Center is shown as escapeMarkdown text.
+ * action data, every name from Partner Center is data the render helper shows as inert text.
  */
 
 /** A sentence shown above or below a card's content. */
@@ -97,9 +97,7 @@ export function cancelledCard(
     title: t.t('remove.result.cancelledTitle'),
     color: 'Default',
     facts: customer ? customerFacts(t, toCustomer(customer), false) : [],
-    lines: customer
-      ? [{ text: t.t('remove.result.cancelled', { name: escapeMarkdown(customer.companyName) }) }]
-      : [],
+    lines: customer ? [{ text: t.t('remove.result.cancelled', { name: customer.companyName }) }] : [],
     footer: entry ? t.t('remove.result.auditRef', { id: entry.id }) : '',
   });
 }
@@ -120,9 +118,9 @@ export function outcomeCard(
       facts,
       lines: [
         {
-          text: t.t('remove.result.success', {
-            name: escapeMarkdown(customer.companyName),
-            domain: escapeMarkdown(customer.domain),
+          text: trustedSentence(t, 'remove.result.success', {
+            name: customer.companyName,
+            domain: customer.domain,
           }),
         },
         {
@@ -139,9 +137,9 @@ export function outcomeCard(
         : t.t('remove.result.auditMissing', { id: finalAuditId(flow) }),
     });
   }
-  const name = escapeMarkdown(customer.companyName);
+  const name = customer.companyName;
   const err = outcome.error;
-  const lines: { text: string }[] = [];
+  const lines: { text: CardText }[] = [];
   if (outcome.kind === 'unknown') {
     return renderRemoveResultCard({
       title: t.t('remove.result.unknownTitle'),
@@ -150,10 +148,10 @@ export function outcomeCard(
       lines: [
         { text: t.t('remove.result.unknown', { name }) },
         {
-          text: t.t('remove.result.unknownCheck', {
+          text: trustedSentence(t, 'remove.result.unknownCheck', {
             customers: COMMAND_WORDS.customers[t.language],
             remove: COMMAND_WORDS.remove[t.language],
-            search: escapeMarkdown(customer.companyName),
+            search: customer.companyName,
           }),
         },
       ],
@@ -166,7 +164,7 @@ export function outcomeCard(
     lines.push({ text: t.t('remove.result.precondition', { name }) });
     if (err.description) {
       lines.push({
-        text: t.t('remove.pre.reported', { detail: escapeMarkdown(clip(err.description, 500)) }),
+        text: t.t('remove.pre.reported', { detail: clip(err.description, 500) }),
       });
     }
     lines.push({ text: t.t('remove.pre.steps') });

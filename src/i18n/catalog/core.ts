@@ -40,6 +40,13 @@ export const en = {
     'This card is not waiting for you: it has expired, or it belongs to a flow someone else started. Type **{command}** to start your own.',
   'command.startedBelow': 'See the message below.',
   'card.invalid': 'This card action was not understood, so nothing was changed.',
+  'card.working.title': 'Still working …',
+  'card.working.text':
+    'Partner Center is taking longer than usual. This card is updated as soon as the result is there; you need not select anything again.',
+  'card.retry.titleAnswered': 'Result',
+  'card.retry.titleFailed': 'Not finished',
+  'card.retry.failed':
+    'This could not be finished. Select "Try again" to run it again; check the result before you change anything twice.',
   'card.unknownAction': 'This button is not supported, so nothing was changed.',
   'flow.useCard': 'Please use the buttons on the card above, or type **cancel** to stop.',
   'role.GlobalAdmin': 'Global admin',
@@ -115,6 +122,13 @@ export const de: Record<keyof typeof en, string> = {
     'Diese Karte wartet nicht auf Sie: Sie ist abgelaufen, oder sie gehört zu einem Vorgang, den jemand anderes begonnen hat. Geben Sie **{command}** ein, um Ihren eigenen zu beginnen.',
   'command.startedBelow': 'Siehe die Nachricht unten.',
   'card.invalid': 'Diese Kartenaktion wurde nicht verstanden; es wurde nichts geändert.',
+  'card.working.title': 'Wird noch bearbeitet …',
+  'card.working.text':
+    'Partner Center braucht länger als üblich. Diese Karte wird aktualisiert, sobald das Ergebnis da ist; Sie müssen nichts erneut auswählen.',
+  'card.retry.titleAnswered': 'Ergebnis',
+  'card.retry.titleFailed': 'Nicht abgeschlossen',
+  'card.retry.failed':
+    'Das konnte nicht abgeschlossen werden. Wählen Sie „Erneut versuchen“, um es noch einmal auszuführen; prüfen Sie das Ergebnis, bevor Sie etwas doppelt ändern.',
   'card.unknownAction': 'Diese Schaltfläche wird nicht unterstützt; es wurde nichts geändert.',
   'flow.useCard':
     'Bitte verwenden Sie die Schaltflächen auf der Karte oben, oder geben Sie **abbrechen** ein, um aufzuhören.',

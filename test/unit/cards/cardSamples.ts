@@ -15,6 +15,7 @@ import { notificationCardSamples } from '../notifications/notificationCardSample
 import { renderProvidersCard } from '../../../src/cards/providersCard';
 import { SIMULATOR_PROVIDERS } from '../../../src/simulator/seed';
 import { statusCardSamples } from './statusCardSamples';
+import { renderRetryCard, renderStillWorkingCard } from '../../../src/cards/progressCard';
 
 const manyLongProviders = Array.from({ length: 500 }, (_, i) => ({
   id: `${String(i).padStart(8, '0')}-0000-4000-8000-000000000000`,
@@ -45,4 +46,13 @@ export const cardSamples: Record<string, (t: Translator) => AdaptiveCardJson[]> 
   ...providerRequestCardSamples,
   ...notificationCardSamples,
   status: (t) => statusCardSamples(t),
+  'card-progress': (t) => [
+    renderStillWorkingCard(t),
+    renderRetryCard(t, { verb: 'customers.page', data: { v: 1, refresh: true } }),
+    renderRetryCard(t, {
+      text: t.t('card.invalid'),
+      verb: 'remove.confirm',
+      data: { flowId: 'f', customerId: 'c' },
+    }),
+  ],
 };

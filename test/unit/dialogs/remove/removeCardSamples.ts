@@ -1,4 +1,5 @@
 import type { AdaptiveCardJson } from '../../../../src/cards/render';
+import { trustedSentence } from '../../../../src/cards/untrusted';
 import {
   renderAuditListCard,
   renderRemoveChooseCard,
@@ -154,7 +155,12 @@ export const removeCardSamples: Record<string, (t: Translator) => AdaptiveCardJs
       color: 'Good',
       facts: customerFacts(t, contoso, false),
       lines: [
-        { text: t.t('remove.result.success', { name: contoso.companyName, domain: contoso.domain }) },
+        {
+          text: trustedSentence(t, 'remove.result.success', {
+            name: contoso.companyName,
+            domain: contoso.domain,
+          }),
+        },
         { text: t.t('remove.result.noticeReminder') },
       ],
       footer: t.t('remove.result.auditRef', { id: `remove-${FLOW.flowId}` }),
