@@ -4,11 +4,11 @@ import { MAX_CHOICES, escapeMarkdown } from '../../cards/removeCards';
 import type { AdaptiveCardJson } from '../../cards/render';
 import { findCustomers } from '../../domain/customerSearch';
 import type { LegalNoticeCatalog } from '../../domain/legalNotice';
+import { newCommerceNotes } from '../../domain/newCommerce';
 import {
   relationshipGone,
   removalOutcomeOf,
   verifiedRemoval,
-  type RelationshipReadBack,
   type RemovalOutcome,
 } from '../../domain/removal';
 import type { PartnerRoleName } from '../../domain/roles';
@@ -17,7 +17,10 @@ import { isPartnerCenterError } from '../../partnerCenter/errors';
 import type { Customer } from '../../partnerCenter/types';
 import { ensureAllowed } from '../guards';
 import { partnerCenterErrorText } from '../../i18n/partnerCenterErrors';
-import { callContextOf, readBackContext, type DialogServices } from '../services';
+import { callContextOf, turnDeadlineOf, type DialogServices } from '../services';
+import { readAdminAccess } from './accessTermination';
+import { readRelationshipBack } from './removalReadBack';
+import { EndAccessStep } from './endAccess';
 import { FlowClaims } from './flowClaims';
 import { RemovalAudit } from './removalAudit';
 import { suspendActive } from './suspension';
@@ -74,12 +77,15 @@ export class RemovalService {
   private readonly notices: LegalNoticeCatalog;
   private readonly claims: FlowClaims;
   private readonly audit: RemovalAudit;
+  /** The step after a successful removal: "End admin access too" (the dialog routes its verbs there). */
+  readonly endAccessStep: EndAccessStep;
 
   constructor(deps: RemovalServiceDependencies) {
     this.services = deps.services;
     this.notices = deps.notices;
     this.claims = deps.claims ?? new FlowClaims();
     this.audit = new RemovalAudit(deps.services);
+    this.endAccessStep = new EndAccessStep(deps.services, this.audit, this.claims);
   }
 
   /** Button data and role checked before anything else; `undefined` when the flow may go on. */
@@ -218,6 +224,9 @@ export class RemovalService {
           correlationId,
         },
       });
+      // After a removal, ending admin access is offered as its own step (see EndAccessStep).
+      if (outcome.kind === 'removed')
+        return this.endAccessStep.offer(context, flow, outcome, entry, allowed.roles);
       finish(flow);
       return { card: outcomeCard(t, flow, outcome, entry) };
     });
@@ -268,6 +277,7 @@ export class RemovalService {
     const active = subscriptions.filter((s) => s.status === 'active');
     const found: FlowWithCustomer = Object.assign(flow, { customer: snapshotCustomer(customer) });
     found.active = active.map(snapshotSubscription);
+    found.newCommerce = newCommerceNotes(subscriptions, Date.now());
     if (active.length > 0) {
       found.stage = 'preconditions';
       return { card: preconditionsCard(t, found, customer, active, notes) };
@@ -275,6 +285,9 @@ export class RemovalService {
     found.stage = 'warning';
     const { version, sha256, language, source } = this.notices.statementFor(t.language);
     found.statement = { version, sha256, language, source };
+    found.adminAccess = await readAdminAccess(this.services.gdap, customer.tenantId, this.services.logger, {
+      deadline: turnDeadlineOf(this.services, context),
+    });
     return { card: warningCard(t, this.notices, found, notes) };
   }
 
@@ -293,37 +306,23 @@ export class RemovalService {
     const ctx = { ...callContextOf(this.services, context, 'user'), correlationId, requestId };
     let outcome: RemovalOutcome;
     try {
-      await this.services.partnerCenter.removeResellerRelationship(customer.id, ctx);
-      return { kind: 'removed', requestId };
+      const { allowDelegatedAccess } = await this.services.partnerCenter.removeResellerRelationship(
+        customer.id,
+        ctx,
+      );
+      return { kind: 'removed', requestId, allowDelegatedAccess };
     } catch (err) {
       if (!isPartnerCenterError(err)) throw err;
       outcome = removalOutcomeOf(err);
     }
     if (outcome.kind !== 'unknown') return outcome;
-    const readBack = await this.readRelationship(context, customer.id, correlationId);
+    const readBack = await readRelationshipBack(this.services, context, customer.id, correlationId);
     const verified = verifiedRemoval(outcome, readBack, requestId);
     this.services.logger.warn(
       { ...outcome.error.toLogObject(), verification: verified.kind },
       'removal outcome unknown; verified by reading the customer back',
     );
     return verified;
-  }
-
-  /** The customer read back after a removal of unknown outcome. */
-  private async readRelationship(
-    context: TurnContext,
-    customerId: string,
-    correlationId: string,
-  ): Promise<RelationshipReadBack> {
-    const ctx = readBackContext({ ...callContextOf(this.services, context, 'app'), correlationId });
-    try {
-      const customer = await this.services.partnerCenter.getCustomer(customerId, ctx);
-      return customer.relationshipToPartner === 'none' ? 'gone' : 'present';
-    } catch (err) {
-      if (isPartnerCenterError(err, 'not_found')) return 'gone';
-      if (!isPartnerCenterError(err)) throw err;
-      return { readError: err };
-    }
   }
 
   private async search(context: TurnContext, flow: RemoveFlowState) {
