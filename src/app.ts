@@ -340,6 +340,7 @@ function buildApp(
               registerGdapSimulatorRoutes(s, gdapSimulator, {
                 logger: logger.child({ module: 'gdapSimulator' }),
                 partnerName: simulator.partner.name,
+                faults: simulator.faults,
               }),
           ]
         : []),
