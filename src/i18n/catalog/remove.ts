@@ -296,7 +296,8 @@ export const de: Record<keyof typeof en, string> = {
   'remove.end.button': 'Administratorzugriff ebenfalls beenden',
   'remove.end.keepButton': 'Administratorzugriff behalten',
   'remove.end.retryButton': 'Für die übrigen erneut versuchen',
-  'remove.end.none': 'Für diesen Kunden bestehen keine aktiven Beziehungen für Administratorzugriff (GDAP) mehr.',
+  'remove.end.none':
+    'Für diesen Kunden bestehen keine aktiven Beziehungen für Administratorzugriff (GDAP) mehr.',
   'remove.end.noneSelected': 'Es wurde nichts beendet: Wählen Sie zuerst mindestens eine Beziehung aus.',
   'remove.end.doneTitle': 'Administratorzugriff beendet',
   'remove.end.partialTitle': 'Administratorzugriff nur teilweise beendet',
@@ -307,12 +308,15 @@ export const de: Record<keyof typeof en, string> = {
   'remove.end.retryHint': 'Wählen Sie „Für die übrigen erneut versuchen“, um die restlichen zu beenden.',
   'remove.end.kept':
     'Der Administratorzugriff wurde nicht geändert. Sie können ihn später im Partner Center beenden.',
-  'remove.end.stale': 'Diese Karte ist nicht mehr aktuell; es wurde nichts beendet. Verwenden Sie die neueste Karte.',
-  'remove.end.inProgress': 'Das Beenden des Administratorzugriffs wird bereits ausgeführt. Sonst wurde nichts getan.',
+  'remove.end.stale':
+    'Diese Karte ist nicht mehr aktuell; es wurde nichts beendet. Verwenden Sie die neueste Karte.',
+  'remove.end.inProgress':
+    'Das Beenden des Administratorzugriffs wird bereits ausgeführt. Sonst wurde nichts getan.',
   'remove.end.error.forbidden':
     'Microsoft Graph hat abgelehnt: Der App fehlt die Berechtigung, Administratorzugriff zu beenden (DelegatedAdminRelationship.ReadWrite.All).',
   'remove.end.error.conflict': 'Ihr Status erlaubt kein Beenden.',
-  'remove.end.error.unavailable': 'Microsoft Graph ist gerade nicht erreichbar; versuchen Sie es gleich noch einmal.',
+  'remove.end.error.unavailable':
+    'Microsoft Graph ist gerade nicht erreichbar; versuchen Sie es gleich noch einmal.',
   'remove.end.error.other': 'Microsoft Graph hat die Anfrage abgelehnt.',
   'audit.action.adminAccess.terminate': 'Administratorzugriff (GDAP) beenden',
   'audit.label.ended': 'Beendet',
