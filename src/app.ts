@@ -343,6 +343,7 @@ function buildApp(
               registerGdapSimulatorRoutes(s, gdapSimulator, {
                 logger: logger.child({ module: 'gdapSimulator' }),
                 partnerName: simulator.partner.name,
+                faults: simulator.faults,
               }),
           ]
         : []),

@@ -45,6 +45,9 @@ export interface RemovePreconditionsCardData {
   subscriptions: Fact[];
   more: string;
   reported: string;
+  newCommerceTitle: string;
+  newCommerce: { text: string }[];
+  newCommerceHint: string;
   steps: string;
   notice: string;
   error: string;
@@ -71,6 +74,12 @@ export interface RemoveWarningCardData {
   title: string;
   customerFacts: Fact[];
   notice: string;
+  accessTitle: string;
+  access: { text: string }[];
+  accessNote: string;
+  newCommerceTitle: string;
+  newCommerce: { text: string }[];
+  newCommerceHint: string;
   important: string;
   paragraphs: { text: string }[];
   toggleLabel: string;
@@ -98,6 +107,15 @@ export interface AuditListCardData {
   entries: { heading: string; outcome: string; color: string; when: string; facts: Fact[] }[];
 }
 export const auditListTemplate = defineCard<AuditListCardData>('audit-list');
+
+/** A titled group of lines on a removal card (an empty title leaves it off). */
+export interface CardSection {
+  title: string;
+  lines: { text: CardText }[];
+  hint: string;
+}
+
+const NO_SECTION: CardSection = { title: '', lines: [], hint: '' };
 
 /** How many choices / subscriptions a card lists at most (the rest is summarised). */
 export const MAX_CHOICES = 25;
@@ -168,10 +186,12 @@ export function renderRemovePreconditionsCard(
     reported?: string;
     notice?: string;
     error?: string;
+    newCommerce?: CardSection;
     actionData: RemoveActionData;
   },
 ): AdaptiveCardJson {
   const subs = subscriptionFacts(t, input.active);
+  const nce = input.newCommerce ?? NO_SECTION;
   return render(removePreconditionsTemplate, {
     title: t.t('remove.pre.title', { name: input.customer.companyName }),
     customerFacts: customerFacts(t, input.customer, false),
@@ -179,6 +199,9 @@ export function renderRemovePreconditionsCard(
     subscriptions: subs.facts,
     more: subs.more > 0 ? `+ ${subs.more}` : '',
     reported: input.reported ? t.t('remove.pre.reported', { detail: input.reported }) : '',
+    newCommerceTitle: nce.title,
+    newCommerce: nce.lines,
+    newCommerceHint: nce.hint,
     steps: t.t('remove.pre.steps'),
     notice: input.notice ?? '',
     error: input.error ?? '',
@@ -216,13 +239,23 @@ export function renderRemoveWarningCard(
     statement: LegalNoticeStatement;
     notice?: string;
     error?: string;
+    adminAccess?: CardSection;
+    newCommerce?: CardSection;
     actionData: RemoveActionData;
   },
 ): AdaptiveCardJson {
+  const access = input.adminAccess ?? NO_SECTION;
+  const nce = input.newCommerce ?? NO_SECTION;
   return render(removeWarningTemplate, {
     title: t.t('remove.warn.title'),
     customerFacts: customerFacts(t, input.customer, true),
     notice: input.notice ?? '',
+    accessTitle: access.title,
+    access: access.lines,
+    accessNote: access.hint,
+    newCommerceTitle: nce.title,
+    newCommerce: nce.lines,
+    newCommerceHint: nce.hint,
     important: t.t('remove.warn.important'),
     paragraphs: input.statement.paragraphs.map((text) => ({ text })),
     toggleLabel: t.t('remove.warn.toggle'),
@@ -293,8 +326,25 @@ function auditFacts(t: Translator, e: AuditEntry): Fact[] {
   if (verification) {
     facts.push({ title: t.t('audit.label.verification'), value: t.t(`audit.verification.${verification}`) });
   }
+  // Ending admin access: which relationships ended and which did not.
+  for (const [key, label] of [
+    ['ended', 'audit.label.ended'],
+    ['notEnded', 'audit.label.notEnded'],
+  ] as const) {
+    const names = namesIn(details[key]);
+    if (names) facts.push({ title: t.t(label), value: names });
+  }
   if (e.requestId) facts.push({ title: t.t('audit.label.reference'), value: e.requestId });
   return facts;
+}
+
+/** The `name`s of a list of audit detail items, comma separated ('' when there are none). */
+function namesIn(items: unknown): string {
+  if (!Array.isArray(items)) return '';
+  return items
+    .map((i: unknown) => (i && typeof i === 'object' ? (i as { name?: unknown }).name : undefined))
+    .filter((n): n is string => typeof n === 'string' && n !== '')
+    .join(', ');
 }
 
 /** Rendered cards stay below Teams' 28 KB (with room for the activity envelope). */

@@ -46,7 +46,13 @@ export type Verification = 'removed' | 'notRemoved' | 'unknown';
  *   have happened. Reading the customer back tells which; `readError` when that read failed too.
  */
 export type RemovalOutcome =
-  | { kind: 'removed'; requestId: string; verified?: { error: PartnerCenterError } }
+  | {
+      kind: 'removed';
+      requestId: string;
+      verified?: { error: PartnerCenterError };
+      /** Whether DAP remains, when Partner Center's answer says so. */
+      allowDelegatedAccess?: boolean;
+    }
   | {
       kind: 'notRemoved';
       reason: 'alreadyRemoved' | 'partnerCenter';

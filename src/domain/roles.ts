@@ -9,6 +9,8 @@ export type ProtectedAction =
   | 'invitations.read'
   | 'providers.read'
   | 'remove'
+  /** Ending a customer's GDAP relationships (after a removal). */
+  | 'adminAccess.end'
   | 'audit.read'
   | 'notifications.manage'
   | 'status.read';
@@ -22,6 +24,7 @@ export const ACTION_ROLES: Readonly<Record<ProtectedAction, readonly PartnerRole
   'invitations.read': EVERYONE,
   'providers.read': EVERYONE,
   remove: ADMINS,
+  'adminAccess.end': ADMINS,
   'audit.read': ADMINS,
   'notifications.manage': ADMINS,
   'status.read': ADMINS,

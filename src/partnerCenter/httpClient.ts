@@ -15,7 +15,7 @@ import {
   toSubscribedSku,
   toSubscription,
 } from './mappers';
-import { isRecord, str } from './normalize';
+import { bool, isRecord, str } from './normalize';
 import {
   parseAnswer,
   PARTNER_CENTER_BASE_URL,
@@ -237,7 +237,13 @@ export class HttpPartnerCenterClient implements PartnerCenterClient {
       ctx,
     );
     const relationship = isRecord(result) ? str(result, 'relationshipToPartner') : undefined;
-    return { customerId: id, relationshipToPartner: relationship ?? 'none' };
+    const dap = isRecord(result) ? bool(result, 'allowDelegatedAccess') : undefined;
+    const removed: RemoveRelationshipResult = {
+      customerId: id,
+      relationshipToPartner: relationship ?? 'none',
+    };
+    if (dap !== undefined) removed.allowDelegatedAccess = dap;
+    return removed;
   }
 
   async suspendSubscription(

@@ -89,6 +89,10 @@ export function toSubscription(v: unknown): Subscription {
     commitmentEndDate: str(o, 'commitmentEndDate'),
     creationDate: str(o, 'creationDate'),
     partnerId: str(o, 'partnerId'),
+    productType: str(obj(o, 'productType'), 'id') ?? str(o, 'productType'),
+    effectiveStartDate: str(o, 'effectiveStartDate'),
+    cancellationAllowedUntilDate: str(o, 'cancellationAllowedUntilDate'),
+    promotionId: str(o, 'promotionId'),
   });
 }
 

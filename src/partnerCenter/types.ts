@@ -66,6 +66,14 @@ export interface Subscription {
   /** ISO date-time. */
   creationDate?: string;
   partnerId?: string;
+  /** Partner Center's `productType.id`, e.g. `OnlineServicesNCE` for new commerce. */
+  productType?: string;
+  /** ISO date-time: the start of the current term. */
+  effectiveStartDate?: string;
+  /** ISO date-time: the last moment the subscription can be cancelled in this term (new commerce). */
+  cancellationAllowedUntilDate?: string;
+  /** The promotion applied to the subscription, if any. */
+  promotionId?: string;
 }
 
 export interface CustomerUser {
@@ -134,6 +142,8 @@ export interface RelationshipRequestLink {
 export interface RemoveRelationshipResult {
   customerId: string;
   relationshipToPartner: RelationshipToPartner;
+  /** Whether DAP remains, when Partner Center's answer says so. */
+  allowDelegatedAccess?: boolean;
 }
 
 /** A Partner Center role (`GET /v1/roles`), e.g. "Admin Agents". */

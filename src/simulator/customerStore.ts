@@ -243,6 +243,8 @@ export class CustomerStore {
     }
     r.removed = true;
     r.customer.relationshipToPartner = 'none';
+    // Today's Partner Center removes DAP with the relationship ("if applicable").
+    if (r.customer.allowDelegatedAccess) r.customer.allowDelegatedAccess = false;
     this.activeCount--;
     return structuredClone(r.customer);
   }

@@ -59,8 +59,11 @@ export function customerToWire(c: Customer, detailed: boolean): Json {
 }
 
 export function subscriptionToWire(s: Subscription, customerId: string): Json {
+  const { productType, ...rest } = s;
   return {
-    ...s,
+    ...rest,
+    // Partner Center sends the product type as an ItemType object.
+    ...(productType ? { productType: { id: productType, displayName: productType } } : {}),
     links: {
       self: link(`/v1/customers/${customerId}/subscriptions/${s.id}`),
       offer: link(`/v1/offers/${s.offerId}`),

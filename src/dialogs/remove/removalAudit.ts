@@ -11,10 +11,12 @@ import {
 import type { PartnerRoleName } from '../../domain/roles';
 import { callerRoles } from '../guards';
 import type { DialogServices } from '../services';
+import type { TerminationResult } from './accessTermination';
 import { finalAuditId, type RemoveFlowState } from './removalFlow';
 
 export const REMOVE_ACTION = 'relationship.remove';
 export const SUSPEND_ACTION = 'subscriptions.suspend';
+export const END_ACCESS_ACTION = 'adminAccess.terminate';
 
 export interface AuditExtras {
   /** The caller's roles when already known (otherwise looked up; none when that fails). */
@@ -132,6 +134,38 @@ export class RemovalAudit {
       customer: customerOf(flow),
       requestId: result.failed[0]?.requestId ?? result.unconfirmed?.[0]?.requestId,
       details,
+    });
+  }
+
+  /**
+   * Ending the customer's admin access after the removal (one entry per attempt): which
+   * relationships ended and which did not, with the statement the removal attested to.
+   */
+  async recordAccessEnding(
+    context: TurnContext,
+    flow: RemoveFlowState,
+    attempt: number,
+    result: TerminationResult,
+    roles: readonly PartnerRoleName[],
+  ): Promise<AuditEntry | undefined> {
+    const { ended, notEnded, unconfirmed } = result;
+    const first = notEnded[0] ?? unconfirmed[0];
+    return this.write(context, {
+      id: `${finalAuditId(flow)}-access-${attempt}`,
+      action: END_ACCESS_ACTION,
+      outcome: notEnded.length ? 'failed' : unconfirmed.length ? 'unknown' : 'succeeded',
+      roles,
+      customer: customerOf(flow),
+      requestId: first?.requestId,
+      details: {
+        flowId: flow.flowId,
+        removalAuditId: finalAuditId(flow),
+        attempt,
+        ...(flow.statement ? { attestation: flow.statement } : {}),
+        ended,
+        notEnded,
+        unconfirmed,
+      },
     });
   }
 

@@ -1,4 +1,6 @@
+import type { AccessRelationship, AccessView } from '../../cards/removeAccessCards';
 import type { RemoveActionData } from '../../cards/removeCards';
+import type { NewCommerceNotes } from '../../domain/newCommerce';
 import type { Customer, Subscription } from '../../partnerCenter/types';
 import type { AttestationRecord } from '../../domain/removal';
 import type { ProviderRequestState } from '../../domain/removalRequests';
@@ -10,7 +12,7 @@ import type { ProviderRequestState } from '../../domain/removalRequests';
 
 /** Stages that wait for a click on the flow's current card. */
 export type WaitingStage =
-  'choose' | 'preconditions' | 'suspendConfirm' | 'warning' | 'providerOffer' | 'providerDraft';
+  'choose' | 'preconditions' | 'suspendConfirm' | 'warning' | 'providerOffer' | 'providerDraft' | 'endAccess';
 export type Stage = 'start' | WaitingStage | 'done';
 
 export interface CustomerSnapshot {
@@ -48,8 +50,24 @@ export interface RemoveFlowState {
   statement?: AttestationRecord;
   /** After Partner Center refused the removal (indirect reseller): the request to the provider (providerRequest.ts). */
   providerRequest?: ProviderRequestState;
+  /** New-commerce subscriptions inside their cancellation window / suspended but still billed. */
+  newCommerce?: NewCommerceNotes;
+  /** The customer's admin access (GDAP) as the warning card showed it. */
+  adminAccess?: AccessView;
+  /** After a removal: the offer to end the customer's GDAP relationships too. */
+  endAccess?: EndAccessState;
   /** True once an outcome was written: a later cancel of the dialog adds nothing. */
   finished: boolean;
+}
+
+/** The "End admin access too" step: what was offered, what is still active, which card is current. */
+export interface EndAccessState {
+  /** The attempt the current card belongs to (a click from an older card changes nothing). */
+  attempt: number;
+  /** The active relationships offered after the removal. */
+  offered: AccessRelationship[];
+  /** Ids of offered relationships not (known to be) ended yet. */
+  pending: string[];
 }
 
 /** A flow that has found its customer. */

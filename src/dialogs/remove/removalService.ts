@@ -5,11 +5,11 @@ import { sentence } from '../../cards/untrusted';
 import type { AdaptiveCardJson } from '../../cards/render';
 import { findCustomers } from '../../domain/customerSearch';
 import type { LegalNoticeCatalog } from '../../domain/legalNotice';
+import { newCommerceNotes } from '../../domain/newCommerce';
 import {
   relationshipGone,
   removalOutcomeOf,
   verifiedRemoval,
-  type RelationshipReadBack,
   type RemovalOutcome,
 } from '../../domain/removal';
 import type { PartnerRoleName } from '../../domain/roles';
@@ -18,7 +18,10 @@ import { isPartnerCenterError } from '../../partnerCenter/errors';
 import type { Customer } from '../../partnerCenter/types';
 import { ensureAllowed } from '../guards';
 import { partnerCenterErrorText } from '../../i18n/partnerCenterErrors';
-import { callContextOf, readBackContext, type DialogServices } from '../services';
+import { callContextOf, turnDeadlineOf, type DialogServices } from '../services';
+import { readAdminAccess } from './accessTermination';
+import { readRelationshipBack } from './removalReadBack';
+import { EndAccessStep } from './endAccess';
 import { FlowClaims } from './flowClaims';
 import { ProviderRequests } from './providerRequest';
 import { RemovalAudit } from './removalAudit';
@@ -78,6 +81,8 @@ export class RemovalService {
   private readonly audit: RemovalAudit;
   /** The request to the indirect provider when Partner Center refuses an indirect reseller. */
   readonly providerRequests: ProviderRequests;
+  /** The step after a successful removal: "End admin access too" (the dialog routes its verbs there). */
+  readonly endAccessStep: EndAccessStep;
 
   constructor(deps: RemovalServiceDependencies) {
     this.services = deps.services;
@@ -85,6 +90,7 @@ export class RemovalService {
     this.claims = deps.claims ?? new FlowClaims();
     this.audit = new RemovalAudit(deps.services);
     this.providerRequests = new ProviderRequests(deps.services, deps.notices, this.claims);
+    this.endAccessStep = new EndAccessStep(deps.services, this.audit, this.claims);
   }
 
   /** Button data and role checked before anything else; `undefined` when the flow may go on. */
@@ -230,6 +236,9 @@ export class RemovalService {
       if (outcome.kind === 'refused' && outcome.reason === 'indirectReseller') {
         return this.providerRequests.offer(context, flow, outcome, entry);
       }
+      // After a removal, ending admin access is offered as its own step (see EndAccessStep).
+      if (outcome.kind === 'removed')
+        return this.endAccessStep.offer(context, flow, outcome, entry, allowed.roles);
       finish(flow);
       return { card: outcomeCard(t, flow, outcome, entry) };
     });
@@ -280,6 +289,7 @@ export class RemovalService {
     const active = subscriptions.filter((s) => s.status === 'active');
     const found: FlowWithCustomer = Object.assign(flow, { customer: snapshotCustomer(customer) });
     found.active = active.map(snapshotSubscription);
+    found.newCommerce = newCommerceNotes(subscriptions, Date.now());
     if (active.length > 0) {
       found.stage = 'preconditions';
       return { card: preconditionsCard(t, found, customer, active, notes) };
@@ -287,6 +297,9 @@ export class RemovalService {
     found.stage = 'warning';
     const { version, sha256, language, source } = this.notices.statementFor(t.language);
     found.statement = { version, sha256, language, source };
+    found.adminAccess = await readAdminAccess(this.services.gdap, customer.tenantId, this.services.logger, {
+      deadline: turnDeadlineOf(this.services, context),
+    });
     return { card: warningCard(t, this.notices, found, notes) };
   }
 
@@ -305,37 +318,23 @@ export class RemovalService {
     const ctx = { ...callContextOf(this.services, context, 'user'), correlationId, requestId };
     let outcome: RemovalOutcome;
     try {
-      await this.services.partnerCenter.removeResellerRelationship(customer.id, ctx);
-      return { kind: 'removed', requestId };
+      const { allowDelegatedAccess } = await this.services.partnerCenter.removeResellerRelationship(
+        customer.id,
+        ctx,
+      );
+      return { kind: 'removed', requestId, allowDelegatedAccess };
     } catch (err) {
       if (!isPartnerCenterError(err)) throw err;
       outcome = removalOutcomeOf(err);
     }
     if (outcome.kind !== 'unknown') return outcome;
-    const readBack = await this.readRelationship(context, customer.id, correlationId);
+    const readBack = await readRelationshipBack(this.services, context, customer.id, correlationId);
     const verified = verifiedRemoval(outcome, readBack, requestId);
     this.services.logger.warn(
       { ...outcome.error.toLogObject(), verification: verified.kind },
       'removal outcome unknown; verified by reading the customer back',
     );
     return verified;
-  }
-
-  /** The customer read back after a removal of unknown outcome. */
-  private async readRelationship(
-    context: TurnContext,
-    customerId: string,
-    correlationId: string,
-  ): Promise<RelationshipReadBack> {
-    const ctx = readBackContext({ ...callContextOf(this.services, context, 'app'), correlationId });
-    try {
-      const customer = await this.services.partnerCenter.getCustomer(customerId, ctx);
-      return customer.relationshipToPartner === 'none' ? 'gone' : 'present';
-    } catch (err) {
-      if (isPartnerCenterError(err, 'not_found')) return 'gone';
-      if (!isPartnerCenterError(err)) throw err;
-      return { readError: err };
-    }
   }
 
   private async search(context: TurnContext, flow: RemoveFlowState) {

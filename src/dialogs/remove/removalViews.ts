@@ -6,7 +6,9 @@ import {
   renderRemoveResultCard,
   renderRemoveSuspendCard,
   renderRemoveWarningCard,
+  type RemoveResultCardData,
 } from '../../cards/removeCards';
+import { adminAccessSection, newCommerceSection } from '../../cards/removeAccessCards';
 import type { AdaptiveCardJson } from '../../cards/render';
 import { trustedSentence, type CardText } from '../../cards/untrusted';
 import type { AuditEntry } from '../../domain/audit';
@@ -59,7 +61,13 @@ export function preconditionsCard(
   active: readonly Subscription[],
   notes: CardNotes,
 ): AdaptiveCardJson {
-  return renderRemovePreconditionsCard(t, { customer, active, ...notes, actionData: actionDataOf(flow) });
+  return renderRemovePreconditionsCard(t, {
+    customer,
+    active,
+    ...notes,
+    newCommerce: newCommerceSection(t, flow.newCommerce),
+    actionData: actionDataOf(flow),
+  });
 }
 
 export function suspendCard(t: Translator, flow: FlowWithCustomer): AdaptiveCardJson {
@@ -83,6 +91,8 @@ export function warningCard(
     customer: toCustomer(flow.customer),
     statement: notices.statementFor(language),
     ...notes,
+    adminAccess: flow.adminAccess ? adminAccessSection(t, flow.adminAccess) : undefined,
+    newCommerce: newCommerceSection(t, flow.newCommerce),
     actionData: actionDataOf(flow),
   });
 }
@@ -111,32 +121,7 @@ export function outcomeCard(
 ): AdaptiveCardJson {
   const customer = flow.customer;
   const facts = customerFacts(t, toCustomer(customer), false);
-  if (outcome.kind === 'removed') {
-    return renderRemoveResultCard({
-      title: t.t('remove.result.successTitle'),
-      color: 'Good',
-      facts,
-      lines: [
-        {
-          text: trustedSentence(t, 'remove.result.success', {
-            name: customer.companyName,
-            domain: customer.domain,
-          }),
-        },
-        {
-          text:
-            customer.allowDelegatedAccess === false
-              ? t.t('remove.result.dapNone')
-              : t.t('remove.result.dapKept'),
-        },
-        ...(outcome.verified ? [{ text: t.t('remove.result.verifiedRemoved') }] : []),
-        { text: t.t('remove.result.noticeReminder') },
-      ],
-      footer: entry
-        ? t.t('remove.result.auditRef', { id: entry.id })
-        : t.t('remove.result.auditMissing', { id: finalAuditId(flow) }),
-    });
-  }
+  if (outcome.kind === 'removed') return renderRemoveResultCard(removedResult(t, flow, outcome, entry));
   const name = customer.companyName;
   const err = outcome.error;
   const lines: { text: CardText }[] = [];
@@ -182,4 +167,43 @@ export function outcomeCard(
     lines,
     footer: entry ? t.t('remove.result.auditRef', { id: entry.id }) : '',
   });
+}
+
+/** What a successful removal says: the customer, what happened to DAP, the notice reminder, the audit entry. */
+export function removedResult(
+  t: Translator,
+  flow: FlowWithCustomer,
+  outcome: Extract<RemovalOutcome, { kind: 'removed' }>,
+  entry: AuditEntry | undefined,
+  extraLines: readonly { text: CardText }[] = [],
+): RemoveResultCardData {
+  const customer = flow.customer;
+  return {
+    title: t.t('remove.result.successTitle'),
+    color: 'Good',
+    facts: customerFacts(t, toCustomer(customer), false),
+    lines: [
+      {
+        text: trustedSentence(t, 'remove.result.success', {
+          name: customer.companyName,
+          domain: customer.domain,
+        }),
+      },
+      { text: dapAfterRemoval(t, customer.allowDelegatedAccess, outcome.allowDelegatedAccess) },
+      ...(outcome.verified ? [{ text: t.t('remove.result.verifiedRemoved') }] : []),
+      ...extraLines,
+      { text: t.t('remove.result.noticeReminder') },
+    ],
+    footer: entry
+      ? t.t('remove.result.auditRef', { id: entry.id })
+      : t.t('remove.result.auditMissing', { id: finalAuditId(flow) }),
+  };
+}
+
+/** DAP after the removal: none before, removed by Partner Center, still there, or not reported. */
+function dapAfterRemoval(t: Translator, before: boolean | undefined, after: boolean | undefined): string {
+  if (before === false) return t.t('remove.result.dapNone');
+  if (after === false) return t.t('remove.result.dapRemoved');
+  if (after === true) return t.t('remove.result.dapKept');
+  return t.t('remove.result.dapUnreported');
 }

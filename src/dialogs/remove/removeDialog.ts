@@ -40,6 +40,8 @@ export const REMOVE_VERBS = {
   back: 'remove.back',
   recheck: 'remove.recheck',
   confirm: 'remove.confirm',
+  endAccess: 'remove.endAccess',
+  keepAccess: 'remove.keepAccess',
 } as const;
 
 /** The verbs each waiting stage accepts: a click on any other button finds the card expired. */
@@ -50,6 +52,7 @@ const STAGE_VERBS: Readonly<Record<WaitingStage, string[]>> = {
   warning: [REMOVE_VERBS.confirm, REMOVE_VERBS.cancel],
   providerOffer: [...PROVIDER_STAGE_VERBS.providerOffer],
   providerDraft: [...PROVIDER_STAGE_VERBS.providerDraft],
+  endAccess: [REMOVE_VERBS.endAccess, REMOVE_VERBS.keepAccess],
 };
 
 const CUSTOMER_ID = customerIdSchema;
@@ -61,6 +64,9 @@ const cardDataSchema = z.object({ customerId: CUSTOMER_ID });
 const actionDataSchema = z.object({
   customerId: z.string().max(200).optional(),
   attest: z.string().max(20).optional(),
+  /** "End admin access too": the card's attempt and the selected relationship ids (comma separated). */
+  attempt: z.number().int().min(0).max(10_000).optional(),
+  relationships: z.string().max(4000).optional(),
 });
 
 export type RemoveDialogDependencies = RemovalServiceDependencies;
@@ -157,7 +163,7 @@ export class RemoveDialog extends ComponentDialog {
     const t = translatorFor(step.context.activity.locale);
     const parsed = actionDataSchema.safeParse(action.data);
     if (!parsed.success) return this.continueWith(step, flow, { message: t.t('card.invalid') });
-    const { customerId, attest } = parsed.data;
+    const { customerId, attest, attempt, relationships } = parsed.data;
     const removal = this.removal;
     const context = step.context;
     let answer: RemovalAnswer;
@@ -180,6 +186,12 @@ export class RemoveDialog extends ComponentDialog {
         break;
       case REMOVE_VERBS.confirm:
         answer = await removal.confirm(context, flow, customerId, attest);
+        break;
+      case REMOVE_VERBS.endAccess:
+        answer = await removal.endAccessStep.end(context, flow, customerId, attempt, relationships);
+        break;
+      case REMOVE_VERBS.keepAccess:
+        answer = removal.endAccessStep.keep(context, flow);
         break;
       default:
         // The provider path (after Partner Center refused: indirect reseller), see providerRequest.ts.

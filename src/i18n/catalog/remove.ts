@@ -44,7 +44,8 @@ export const en = {
   'remove.suspend.partial': 'These subscriptions could not be suspended: {names}. {error}',
   'remove.warn.title': 'Remove customer relationship',
   'remove.warn.important': 'IMPORTANT',
-  'remove.warn.dapGranted': 'Granted. They remain unchanged when the relationship is removed.',
+  'remove.warn.dapGranted':
+    'Granted (Partner Center still reports DAP). Partner Center may remove them with the relationship; the result will say.',
   'remove.warn.dapNone': 'None granted.',
   'remove.warn.dapUnknown': 'Unknown (Partner Center did not report it).',
   'remove.warn.toggle': 'I confirm the statements above',
@@ -112,6 +113,51 @@ export const en = {
   'audit.reason.alreadyRemoved': 'no relationship (any more)',
   'audit.reason.precondition': 'precondition not met',
   'audit.reason.partnerCenter': 'Partner Center error',
+  'remove.nce.title': 'New-commerce subscriptions',
+  'remove.nce.cancellable':
+    '{name}: can still be cancelled with a prorated refund until {date}; after that it is billed for its whole term.',
+  'remove.nce.cancellableHint':
+    'Cancel these in Partner Center before the window closes if the customer should not pay for the rest of the term: suspending does not stop new-commerce billing.',
+  'remove.nce.stillBilled': '{name}: suspended, but still billed until {date}.',
+  'remove.nce.stillBilledNoDate': '{name}: suspended, but still billed until its term ends.',
+  'remove.access.title': 'Admin access (GDAP)',
+  'remove.access.line': '{name}: {roles} · ends on {date}',
+  'remove.access.lineNoEnd': '{name}: {roles}',
+  'remove.access.none': 'No active admin access (GDAP) relationships.',
+  'remove.access.unavailable': 'Admin access (GDAP) could not be read right now.',
+  'remove.access.stays':
+    'Removing the reseller relationship does not end GDAP relationships. After the removal you can end them here.',
+  'remove.result.dapRemoved':
+    'Partner Center removed the delegated admin privileges (DAP) together with the relationship.',
+  'remove.result.dapUnreported':
+    "Partner Center did not say whether the delegated admin privileges (DAP) remain; check the customer's Account page in Partner Center.",
+  'remove.end.title': 'Admin access (GDAP) is still active',
+  'remove.end.text':
+    'These GDAP relationships still give your staff admin access to {name}. Select the ones to end; nothing is ended until you press "End admin access too".',
+  'remove.end.required': 'Select at least one relationship.',
+  'remove.end.button': 'End admin access too',
+  'remove.end.keepButton': 'Keep admin access',
+  'remove.end.retryButton': 'Try again for the rest',
+  'remove.end.none': 'No active admin access (GDAP) relationships remain for this customer.',
+  'remove.end.noneSelected': 'Nothing was ended: select at least one relationship first.',
+  'remove.end.doneTitle': 'Admin access ended',
+  'remove.end.partialTitle': 'Admin access only partly ended',
+  'remove.end.ended': 'Ended: {names}.',
+  'remove.end.notEnded': 'Not ended: {names}. {error}',
+  'remove.end.unconfirmed':
+    'Microsoft Graph did not confirm ending these, and reading them back failed: {names}.',
+  'remove.end.retryHint': 'Press "Try again for the rest" to end the remaining ones.',
+  'remove.end.kept': 'Admin access was left as it is. You can end it later in Partner Center.',
+  'remove.end.stale': 'This card is out of date, so nothing was ended. Use the newest card.',
+  'remove.end.inProgress': 'Ending admin access is already being processed. Nothing else was done.',
+  'remove.end.error.forbidden':
+    'Microsoft Graph refused: the app lacks the permission to end admin access (DelegatedAdminRelationship.ReadWrite.All).',
+  'remove.end.error.conflict': 'Their status does not allow ending them.',
+  'remove.end.error.unavailable': 'Microsoft Graph is not available right now; try again in a moment.',
+  'remove.end.error.other': 'Microsoft Graph refused the request.',
+  'audit.action.adminAccess.terminate': 'End admin access (GDAP)',
+  'audit.label.ended': 'Ended',
+  'audit.label.notEnded': 'Not ended',
 } as const;
 
 export const de: Record<keyof typeof en, string> = {
@@ -156,7 +202,8 @@ export const de: Record<keyof typeof en, string> = {
   'remove.suspend.partial': 'Diese Abonnements konnten nicht angehalten werden: {names}. {error}',
   'remove.warn.title': 'Kundenbeziehung entfernen',
   'remove.warn.important': 'WICHTIG',
-  'remove.warn.dapGranted': 'Erteilt. Sie bleiben beim Entfernen der Beziehung unverändert.',
+  'remove.warn.dapGranted':
+    'Erteilt (Partner Center meldet noch DAP). Partner Center entfernt sie möglicherweise mit der Beziehung; das Ergebnis sagt es Ihnen.',
   'remove.warn.dapNone': 'Keine erteilt.',
   'remove.warn.dapUnknown': 'Unbekannt (Partner Center hat es nicht gemeldet).',
   'remove.warn.toggle': 'Ich bestätige die obigen Erklärungen',
@@ -224,4 +271,54 @@ export const de: Record<keyof typeof en, string> = {
   'audit.reason.alreadyRemoved': '(inzwischen) keine Beziehung',
   'audit.reason.precondition': 'Voraussetzung nicht erfüllt',
   'audit.reason.partnerCenter': 'Partner Center-Fehler',
+  'remove.nce.title': 'Abonnements im neuen Commerce-Modell',
+  'remove.nce.cancellable':
+    '{name}: kann bis {date} noch mit anteiliger Erstattung gekündigt werden; danach wird die gesamte Laufzeit berechnet.',
+  'remove.nce.cancellableHint':
+    'Kündigen Sie diese im Partner Center, bevor das Fenster schließt, wenn der Kunde den Rest der Laufzeit nicht bezahlen soll: Das Anhalten beendet die Abrechnung im neuen Commerce-Modell nicht.',
+  'remove.nce.stillBilled': '{name}: angehalten, wird aber bis {date} weiter berechnet.',
+  'remove.nce.stillBilledNoDate': '{name}: angehalten, wird aber bis zum Ende der Laufzeit weiter berechnet.',
+  'remove.access.title': 'Administratorzugriff (GDAP)',
+  'remove.access.line': '{name}: {roles} · endet am {date}',
+  'remove.access.lineNoEnd': '{name}: {roles}',
+  'remove.access.none': 'Keine aktiven Beziehungen für Administratorzugriff (GDAP).',
+  'remove.access.unavailable': 'Der Administratorzugriff (GDAP) konnte gerade nicht gelesen werden.',
+  'remove.access.stays':
+    'Das Entfernen der Vertriebspartnerschaft beendet keine GDAP-Beziehungen. Nach dem Entfernen können Sie sie hier beenden.',
+  'remove.result.dapRemoved':
+    'Partner Center hat die delegierten Administratorrechte (DAP) zusammen mit der Beziehung entfernt.',
+  'remove.result.dapUnreported':
+    'Partner Center hat nicht gemeldet, ob die delegierten Administratorrechte (DAP) bestehen bleiben; prüfen Sie die Kontoseite des Kunden im Partner Center.',
+  'remove.end.title': 'Administratorzugriff (GDAP) ist weiterhin aktiv',
+  'remove.end.text':
+    'Über diese GDAP-Beziehungen haben Ihre Mitarbeitenden weiterhin Administratorzugriff auf {name}. Wählen Sie die zu beendenden aus; es wird nichts beendet, bevor Sie „Administratorzugriff ebenfalls beenden“ wählen.',
+  'remove.end.required': 'Wählen Sie mindestens eine Beziehung aus.',
+  'remove.end.button': 'Administratorzugriff ebenfalls beenden',
+  'remove.end.keepButton': 'Administratorzugriff behalten',
+  'remove.end.retryButton': 'Für die übrigen erneut versuchen',
+  'remove.end.none':
+    'Für diesen Kunden bestehen keine aktiven Beziehungen für Administratorzugriff (GDAP) mehr.',
+  'remove.end.noneSelected': 'Es wurde nichts beendet: Wählen Sie zuerst mindestens eine Beziehung aus.',
+  'remove.end.doneTitle': 'Administratorzugriff beendet',
+  'remove.end.partialTitle': 'Administratorzugriff nur teilweise beendet',
+  'remove.end.ended': 'Beendet: {names}.',
+  'remove.end.notEnded': 'Nicht beendet: {names}. {error}',
+  'remove.end.unconfirmed':
+    'Microsoft Graph hat das Beenden dieser Beziehungen nicht bestätigt, und sie konnten nicht erneut gelesen werden: {names}.',
+  'remove.end.retryHint': 'Wählen Sie „Für die übrigen erneut versuchen“, um die restlichen zu beenden.',
+  'remove.end.kept':
+    'Der Administratorzugriff wurde nicht geändert. Sie können ihn später im Partner Center beenden.',
+  'remove.end.stale':
+    'Diese Karte ist nicht mehr aktuell; es wurde nichts beendet. Verwenden Sie die neueste Karte.',
+  'remove.end.inProgress':
+    'Das Beenden des Administratorzugriffs wird bereits ausgeführt. Sonst wurde nichts getan.',
+  'remove.end.error.forbidden':
+    'Microsoft Graph hat abgelehnt: Der App fehlt die Berechtigung, Administratorzugriff zu beenden (DelegatedAdminRelationship.ReadWrite.All).',
+  'remove.end.error.conflict': 'Ihr Status erlaubt kein Beenden.',
+  'remove.end.error.unavailable':
+    'Microsoft Graph ist gerade nicht erreichbar; versuchen Sie es gleich noch einmal.',
+  'remove.end.error.other': 'Microsoft Graph hat die Anfrage abgelehnt.',
+  'audit.action.adminAccess.terminate': 'Administratorzugriff (GDAP) beenden',
+  'audit.label.ended': 'Beendet',
+  'audit.label.notEnded': 'Nicht beendet',
 };

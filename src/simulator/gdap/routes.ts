@@ -1,5 +1,6 @@
 import type { Next, Request, Response, Server } from 'restify';
 import type { Logger } from '../../logging/logger';
+import type { FaultInjector, FaultRule } from '../faults';
 import type { GdapSimulatorModel } from './model';
 import { approvalPage, approvalResultPage } from './pages';
 import type { SimRelationship } from './rules';
@@ -44,6 +45,11 @@ export interface GdapSimulatorRouteOptions {
   /** Register POST {pagesPath}/admin/advance (test clock). Default true. */
   admin?: boolean;
   maxBodyBytes?: number;
+  /**
+   * Fault injection (the Partner Center simulator's injector): route keys are `METHOD /template`
+   * without the base path, e.g. `POST /tenantRelationships/delegatedAdminRelationships/:id/requests`.
+   */
+  faults?: Pick<FaultInjector, 'decide'>;
 }
 
 /** The customer's approval link for a relationship on a simulator at `origin`. */
@@ -121,12 +127,25 @@ export function registerGdapSimulatorRoutes(
         );
         return;
       }
+      const routeKey = `${method} ${path}`;
+      const before = options.faults?.decide(routeKey, 'before');
+      if (before?.latencyMs) await new Promise((r) => setTimeout(r, before.latencyMs));
+      if (before?.terminal) {
+        sendFault(req, res, before.terminal, now, echo);
+        return;
+      }
       let answer: Answer;
       try {
         answer = await fn(req, new URL(req.url ?? '/', origin(req)));
       } catch (e) {
         if (!(e instanceof GraphSimError)) throw e;
         answer = { status: e.status, body: graphErrorBody(e.code, e.message, now, clientRequestId) };
+      }
+      // 'after' faults hit the answer of a request that was handled (its change happened).
+      const after = options.faults?.decide(routeKey, 'after');
+      if (after?.terminal) {
+        sendFault(req, res, after.terminal, now, echo);
+        return;
       }
       send(res, answer.status, answer.body, { ...echo, ...answer.headers });
     });
@@ -323,4 +342,28 @@ export function registerGdapSimulatorRoutes(
       send(res, e.status, graphErrorBody(e.code, e.message, new Date(model.now())));
     }
   });
+}
+
+/** A simulated fault in Graph's shape: a dropped connection, 429 with Retry-After, or an error status. */
+function sendFault(
+  req: Request,
+  res: Response,
+  rule: FaultRule,
+  now: Date,
+  echo: Record<string, string>,
+): void {
+  if (rule.type === 'drop') {
+    req.socket.destroy();
+    return;
+  }
+  if (rule.type === 'throttle') {
+    const seconds = rule.retryAfterSeconds ?? 1;
+    send(res, 429, graphErrorBody('TooManyRequests', 'Too many requests.', now), {
+      ...echo,
+      'Retry-After': String(seconds),
+    });
+    return;
+  }
+  const status = rule.status ?? 500;
+  send(res, status, graphErrorBody('ServiceUnavailable', 'Simulated failure (fault injection).', now), echo);
 }

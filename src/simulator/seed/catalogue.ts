@@ -109,12 +109,21 @@ export interface SubscriptionInput {
   status?: SubscriptionStatus;
   autoRenewEnabled?: boolean;
   billingCycle?: string;
+  /** A new-commerce subscription (product type OnlineServicesNCE, 7-day cancellation window). */
+  newCommerce?: boolean;
+  /** Bought (or last renewed) this many whole days before today; otherwise up to 900 days ago. */
+  purchasedDaysAgo?: number;
 }
+
+/** New commerce: cancellable (prorated) for 168 hours after a purchase or renewal. */
+const CANCELLATION_WINDOW = 168 * 3_600_000;
 
 /**
  * One subscription. Its dates are relative to `now` (issue 18.5: demo data never shows terms that
  * ended years ago): created up to 900 days before today (UTC), the commitment ending on the next
- * anniversary after today. The same seed and the same day give the same dates.
+ * anniversary after today. The same seed and the same day give the same dates. A new-commerce
+ * subscription carries Partner Center's `productType` and `cancellationAllowedUntilDate` (the
+ * current term's start plus 168 hours).
  */
 export function buildSubscription(
   rng: Rng,
@@ -125,11 +134,12 @@ export function buildSubscription(
   const today = Math.floor(now / DAY) * DAY;
   const offer =
     OFFERS.find((o) => o.offerId === input.offerId || o.name === input.offerName) ?? pick(rng, OFFERS);
-  const created = today - intBetween(rng, 0, 900) * DAY;
+  const randomAge = intBetween(rng, 0, 900);
+  const created = today - (input.purchasedDaysAgo ?? randomAge) * DAY;
   const commitmentEnd = created + (Math.floor((today - created) / TERM) + 1) * TERM;
   const annual = input.billingCycle ? input.billingCycle === 'annual' : rng() < 0.4;
   const offerName = input.offerName ?? offer.name;
-  return {
+  const subscription: Subscription = {
     id: input.id ?? guid(rng),
     offerId: input.offerId ?? offer.offerId,
     offerName,
@@ -143,6 +153,13 @@ export function buildSubscription(
     creationDate: new Date(created).toISOString(),
     commitmentEndDate: new Date(commitmentEnd).toISOString(),
   };
+  if (input.newCommerce) {
+    const termStart = commitmentEnd - TERM;
+    subscription.productType = 'OnlineServicesNCE';
+    subscription.effectiveStartDate = new Date(termStart).toISOString();
+    subscription.cancellationAllowedUntilDate = new Date(termStart + CANCELLATION_WINDOW).toISOString();
+  }
+  return subscription;
 }
 
 /** Licenses as Partner Center derives them: one SKU per offer with active or suspended units. */

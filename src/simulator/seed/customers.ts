@@ -7,7 +7,7 @@ import type {
   SubscriptionStatus,
 } from '../../partnerCenter/types';
 import { createRng, guid, intBetween, pick, type Rng } from '../random';
-import { buildSubscription, OFFERS } from './catalogue';
+import { buildSubscription, OFFERS, type SubscriptionInput } from './catalogue';
 import {
   CITIES,
   DEMO_COMPANIES,
@@ -141,9 +141,16 @@ function seedDetails(
   for (let s = 0; s < subscriptionCount; s++) {
     const offer = pick(rng, OFFERS);
     const status: SubscriptionStatus = rng() < suspendedShare ? 'suspended' : 'active';
-    subscriptions.push(
-      buildSubscription(rng, { offerId: offer.offerId, offerName: offer.name, status }, s, now ?? Date.now()),
-    );
+    // Today's license subscriptions are new commerce; every ninth customer bought one two days ago
+    // (still inside its 7-day cancellation window).
+    const input: SubscriptionInput = {
+      offerId: offer.offerId,
+      offerName: offer.name,
+      status,
+      newCommerce: true,
+    };
+    if (index % 9 === 0 && s === 0) input.purchasedDaysAgo = 2;
+    subscriptions.push(buildSubscription(rng, input, s, now ?? Date.now()));
   }
   const userCount = index === 2 ? 620 : intBetween(rng, 3, 30);
   const users = buildUsers(rng, customer.domain, userCount, country);

@@ -103,7 +103,7 @@ describe('remove customer relationship over HTTP (simulator, embedded Cosmos)', 
 
     const card = await warningCard(c, target.companyName);
     expect(card.body[0].text).toBe('Remove customer relationship');
-    expect(JSON.stringify(card)).toContain('Granted. They remain unchanged');
+    expect(JSON.stringify(card)).toContain('Granted (Partner Center still reports DAP)');
 
     const noToggle = await click(c, REMOVE_VERBS.confirm, {
       ...dataOf(card, REMOVE_VERBS.confirm),

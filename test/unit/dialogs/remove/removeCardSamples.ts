@@ -10,7 +10,14 @@ import {
   customerFacts,
   MAX_CHOICES,
 } from '../../../../src/cards/removeCards';
+import {
+  adminAccessSection,
+  newCommerceSection,
+  renderRemoveEndAccessCard,
+  type AccessRelationship,
+} from '../../../../src/cards/removeAccessCards';
 import type { AuditEntry } from '../../../../src/domain/audit';
+import type { NewCommerceNotes } from '../../../../src/domain/newCommerce';
 import {
   builtinStatement,
   LegalNoticeCatalog,
@@ -52,6 +59,32 @@ function subs(n: number, name: string): Subscription[] {
     autoRenewEnabled: true,
   }));
 }
+
+const LEAST = ['88d8e3e3-8f55-4a1e-953a-9b9898b8876b', '729827e3-9c14-49f7-bb1b-9608f156bbb8'];
+function relationships(n: number, big: boolean): AccessRelationship[] {
+  return Array.from({ length: n }, (_, i) => ({
+    id: `7a1c2e3f-4b5d-4c6e-8f70-81a2b3c4d5${String(i).padStart(2, '0')}-00`,
+    displayName: big ? long(50, 'GDAP Kunde Überlang ') : `Contoso support ${i + 1}`,
+    status: 'active',
+    roleDefinitionIds: big ? [...LEAST, 'f2ef992c-3afb-46b9-b7cf-a126ee74c451', 'unknown-role-id'] : LEAST,
+    endDateTime: '2026-11-30T10:00:00Z',
+  }));
+}
+const ncePair: NewCommerceNotes = {
+  cancellable: [{ id: 's1', name: 'Microsoft 365 E3', windowClosesAt: '2025-06-07T09:00:00Z' }],
+  stillBilled: [
+    { id: 's2', name: 'Microsoft 365 Business Basic', billedUntil: '2026-01-31T00:00:00Z' },
+    { id: 's3', name: 'Power BI Pro' },
+  ],
+};
+const nceWorst: NewCommerceNotes = {
+  cancellable: Array.from({ length: 30 }, (_, i) => ({
+    id: `c${i}`,
+    name: long(200),
+    windowClosesAt: '2025-06-07T09:00:00Z',
+  })),
+  stillBilled: Array.from({ length: 30 }, (_, i) => ({ id: `b${i}`, name: long(200) })),
+};
 
 const worstStatement = (() => {
   const paragraph = 'W'.repeat(Math.floor(MAX_NOTICE_FILE_BYTES / MAX_NOTICE_PARAGRAPHS) - 20);
@@ -109,11 +142,18 @@ export const removeCardSamples: Record<string, (t: Translator) => AdaptiveCardJs
       actionData: { ...FLOW, customerId: contoso.id },
     }),
     renderRemovePreconditionsCard(t, {
+      customer: contoso,
+      active: subs(1, 'Microsoft 365 E3'),
+      newCommerce: newCommerceSection(t, ncePair),
+      actionData: { ...FLOW, customerId: contoso.id },
+    }),
+    renderRemovePreconditionsCard(t, {
       customer: huge,
       active: subs(40, long(120)),
       reported: long(500),
       notice: t.t('remove.suspend.done', { count: 3 }),
       error: long(600),
+      newCommerce: newCommerceSection(t, nceWorst),
       actionData: { ...FLOW, customerId: huge.id },
     }),
   ],
@@ -146,7 +186,49 @@ export const removeCardSamples: Record<string, (t: Translator) => AdaptiveCardJs
       statement: worstStatement.statementFor(t.language),
       notice: long(300),
       error: t.t('remove.warn.notAttested'),
+      adminAccess: adminAccessSection(t, { ok: true, relationships: relationships(25, true) }),
+      newCommerce: newCommerceSection(t, nceWorst),
       actionData: { ...FLOW, customerId: huge.id },
+    }),
+    renderRemoveWarningCard(t, {
+      customer: contoso,
+      statement: builtinStatement(t.language),
+      adminAccess: adminAccessSection(t, { ok: true, relationships: relationships(2, false) }),
+      newCommerce: newCommerceSection(t, ncePair),
+      actionData: { ...FLOW, customerId: contoso.id },
+    }),
+    renderRemoveWarningCard(t, {
+      customer: contoso,
+      statement: builtinStatement(t.language),
+      adminAccess: adminAccessSection(t, { ok: false }),
+      actionData: { ...FLOW, customerId: contoso.id },
+    }),
+  ],
+  'remove-end-access': (t) => [
+    renderRemoveEndAccessCard(t, {
+      title: t.t('remove.result.successTitle'),
+      color: 'Good',
+      facts: customerFacts(t, contoso, false),
+      lines: [{ text: t.t('remove.result.dapRemoved') }, { text: t.t('remove.result.noticeReminder') }],
+      customerName: contoso.companyName,
+      relationships: relationships(2, false),
+      selected: [],
+      retry: false,
+      footer: t.t('remove.result.auditRef', { id: `remove-${FLOW.flowId}` }),
+      actionData: { ...FLOW, customerId: contoso.id, attempt: 1 },
+    }),
+    renderRemoveEndAccessCard(t, {
+      title: t.t('remove.end.partialTitle'),
+      color: 'Warning',
+      facts: customerFacts(t, huge, false),
+      lines: Array.from({ length: 4 }, () => ({ text: long(500) })),
+      customerName: huge.companyName,
+      relationships: relationships(25, true),
+      selected: relationships(25, true).map((r) => r.id),
+      retry: true,
+      error: long(300),
+      footer: long(200),
+      actionData: { ...FLOW, customerId: huge.id, attempt: 7 },
     }),
   ],
   'remove-result': (t) => [
