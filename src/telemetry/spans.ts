@@ -8,6 +8,7 @@ import {
   TraceFlags,
   type Attributes,
   type Context,
+  type Link,
   type Span,
 } from '@opentelemetry/api';
 import { routeTemplate, statusClass, turnAttributes } from './attributes';
@@ -24,13 +25,17 @@ export async function withSpan<T>(
   name: string,
   attributes: Attributes,
   fn: (span: Span) => Promise<T>,
-  options: { kind?: SpanKind; parent?: Context } = {},
+  options: { kind?: SpanKind; parent?: Context; links?: Link[] } = {},
 ): Promise<T> {
   if (!telemetryOn()) return fn(trace.wrapSpanContext(INVALID));
   const parent = options.parent ?? context.active();
   return tracer().startActiveSpan(
     name,
-    { kind: options.kind ?? SpanKind.INTERNAL, attributes },
+    {
+      kind: options.kind ?? SpanKind.INTERNAL,
+      attributes,
+      ...(options.links ? { links: options.links } : {}),
+    },
     parent,
     async (span) => {
       try {
@@ -286,6 +291,23 @@ export function traceProactiveSend<O extends SendResult>(fn: () => Promise<O>): 
     },
     { kind: SpanKind.CLIENT },
   );
+}
+
+/**
+ * An outbox retry of a notification that failed earlier: a child of the span that stored the
+ * entry (its `traceparent`: the webhook's processing or the reconciler run), so the late delivery
+ * joins the acceptance's trace; linked to the span active now (a scheduled run), if any.
+ */
+export function traceOutboxRetry<T>(
+  entry: { traceparent?: string; round: number },
+  fn: () => Promise<T>,
+): Promise<T> {
+  if (!telemetryOn()) return fn();
+  const now = entry.traceparent ? trace.getSpan(context.active())?.spanContext() : undefined;
+  return withSpan(SPANS.outboxRetry, { 'notifications.outbox.round': entry.round }, fn, {
+    parent: contextFromTraceparent(entry.traceparent),
+    ...(now && trace.isSpanContextValid(now) ? { links: [{ context: now }] } : {}),
+  });
 }
 
 /** A background job (reconciler run) as its own trace root. */
