@@ -75,10 +75,17 @@ class AgentOwningCosmosClient extends CosmosClient {
   }
 }
 
-/** The SDK's default HTTP client with a span per request (the SDK creates none of its own). */
-function tracedHttpClient(): HttpClient {
+/**
+ * CosmosClient options for telemetry: with telemetry on (started before the client is created),
+ * the SDK's default HTTP client with a span per request (the SDK creates none of its own); off,
+ * nothing: the SDK's own client, exactly as without telemetry.
+ */
+export function cosmosTelemetryOptions(): { httpClient?: HttpClient } {
+  if (!telemetryOn()) return {};
   const inner = createDefaultHttpClient();
-  return { sendRequest: (request) => traceCosmosRequest(request, () => inner.sendRequest(request)) };
+  return {
+    httpClient: { sendRequest: (request) => traceCosmosRequest(request, () => inner.sendRequest(request)) },
+  };
 }
 
 export function createCosmosClient(options: CosmosClientOptions): CosmosClient {
@@ -91,8 +98,7 @@ export function createCosmosClient(options: CosmosClientOptions): CosmosClient {
       endpoint: options.endpoint,
       ...(options.key ? { key: options.key } : { aadCredentials: new DefaultAzureCredential() }),
       connectionPolicy: { enableEndpointDiscovery: !options.trustSelfSigned, requestTimeout: 10000 },
-      // Telemetry off (at start-up): the SDK's own default client, exactly as before.
-      ...(telemetryOn() ? { httpClient: tracedHttpClient() } : {}),
+      ...cosmosTelemetryOptions(),
     },
     agent,
   );
