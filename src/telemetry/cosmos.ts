@@ -1,6 +1,5 @@
 import { context, SpanKind, SpanStatusCode, trace, type Attributes } from '@opentelemetry/api';
-import { telemetryOn } from './state';
-import { TRACER_NAME } from './spans';
+import { sampledOut, telemetryOn, tracer } from './state';
 
 /**
  * Cosmos DB request spans. @azure/cosmos 4.x creates no spans of its own (its core-tracing client
@@ -86,11 +85,32 @@ export function cosmosOperation(request: CosmosHttpRequest): CosmosOperation {
   return { operation: /^[a-z_]{1,48}$/.test(operation) ? operation : 'other', ...where };
 }
 
+interface SpanStart {
+  name: string;
+  attributes: Attributes;
+}
+
+/** Name and start attributes per operation and container, built once (a few dozen in all). */
+const starts = new Map<string, SpanStart>();
+
+function spanStart(op: CosmosOperation): SpanStart {
+  const key = `${op.operation}|${op.database ?? ''}|${op.container ?? ''}`;
+  let start = starts.get(key);
+  if (!start) {
+    const attributes: Attributes = { 'db.system': 'cosmosdb', 'db.operation': op.operation };
+    if (op.database) attributes['db.name'] = op.database;
+    if (op.container) attributes['db.cosmosdb.container'] = op.container;
+    start = { name: `${op.operation} ${op.container ?? op.database ?? 'account'}`, attributes };
+    if (starts.size < 500) starts.set(key, start);
+  }
+  return start;
+}
+
 /** Expected answers the repositories handle (not found, already exists, ETag conflict): no error. */
 const EXPECTED = new Set([304, 404, 409, 412]);
 
 /**
- * A CLIENT span around one Cosmos HTTP request, only below a recording span (a turn, a webhook,
+ * A CLIENT span around one Cosmos HTTP request, only below a sampled span (a turn, a webhook,
  * a job): requests outside any trace (lease renewals, schema checks at start-up) and in traces
  * the sampler dropped cost nothing beyond this check and create no root spans of their own.
  */
@@ -100,21 +120,10 @@ export async function traceCosmosRequest<R extends CosmosHttpResponse>(
 ): Promise<R> {
   if (!telemetryOn()) return send();
   const active = context.active();
-  if (!trace.getSpan(active)?.isRecording()) return send();
-  const op = cosmosOperation(request);
-  const attributes: Attributes = {
-    'db.system': 'cosmosdb',
-    'db.operation': op.operation,
-    ...(op.database ? { 'db.name': op.database } : {}),
-    ...(op.container ? { 'db.cosmosdb.container': op.container } : {}),
-  };
-  const span = trace
-    .getTracer(TRACER_NAME)
-    .startSpan(
-      `${op.operation} ${op.container ?? op.database ?? 'account'}`,
-      { kind: SpanKind.CLIENT, attributes },
-      active,
-    );
+  const parent = trace.getSpan(active);
+  if (!parent || sampledOut(parent)) return send();
+  const { name, attributes } = spanStart(cosmosOperation(request));
+  const span = tracer().startSpan(name, { kind: SpanKind.CLIENT, attributes }, active);
   try {
     const response = await send();
     const subStatus = Number(response.headers.get('x-ms-substatus'));
