@@ -1,17 +1,13 @@
-import {
-  AggregationTemporality,
-  InMemoryMetricExporter,
-  PeriodicExportingMetricReader,
-} from '@opentelemetry/sdk-metrics';
 import { SpanKind } from '@opentelemetry/api';
-import { InMemorySpanExporter, SimpleSpanProcessor, type ReadableSpan } from '@opentelemetry/sdk-trace-base';
+import type { ReadableSpan } from '@opentelemetry/sdk-trace-base';
 import type { Clock } from '../../../src/notifications/clock';
 import { SIMULATOR_USERS } from '../../../src/simulator/seed';
 import { createLogger } from '../../../src/logging/logger';
-import { METRICS, SPANS, startTelemetry, withSpan, type Telemetry } from '../../../src/telemetry';
+import { METRICS, SPANS, withSpan, type Telemetry } from '../../../src/telemetry';
 import { post, TeamsChat } from '../../support/activities';
 import { startTestApp, type TestApp } from '../../support/app';
 import { CapturingConnector } from '../../support/connector';
+import { startInMemoryTelemetry, type InMemoryTelemetry } from '../../support/telemetry';
 import {
   acceptanceRecord,
   conversationIdOf,
@@ -27,8 +23,7 @@ import {
  * attribute.
  */
 describe('telemetry (in-memory exporters, embedded app)', () => {
-  const spans = new InMemorySpanExporter();
-  const metricExporter = new InMemoryMetricExporter(AggregationTemporality.CUMULATIVE);
+  let memory: InMemoryTelemetry;
   let telemetry: Telemetry;
   let connector: CapturingConnector;
   let bot: TestApp;
@@ -38,15 +33,8 @@ describe('telemetry (in-memory exporters, embedded app)', () => {
   let retryCustomerId = 'unset';
 
   beforeAll(async () => {
-    telemetry = await startTelemetry(
-      { samplingRatio: 1, liveMetrics: false },
-      {
-        spanProcessors: [new SimpleSpanProcessor(spans)],
-        metricReaders: [
-          new PeriodicExportingMetricReader({ exporter: metricExporter, exportIntervalMillis: 3_600_000 }),
-        ],
-      },
-    );
+    memory = await startInMemoryTelemetry();
+    telemetry = memory.telemetry;
     connector = new CapturingConnector();
     await connector.start();
     bot = await startTestApp({ RECONCILE_INTERVAL_SECONDS: '0', NOTIFICATION_DRAIN_INTERVAL_SECONDS: '0' });
@@ -73,7 +61,7 @@ describe('telemetry (in-memory exporters, embedded app)', () => {
     await post(bot.baseUrl, chat.message(`kunden ${SEARCH}`));
     await connector.waitFor(() => connector.messages(chat.conversationId).length >= 2);
 
-    const finished = spans.getFinishedSpans();
+    const finished = memory.spans.getFinishedSpans();
     const turn = finished.find((s) => s.name === SPANS.turn && attr(s, 'bot.turn.kind') === 'customers');
     expect(turn).toBeDefined();
     expect(turn!.attributes).toMatchObject({
@@ -149,7 +137,7 @@ describe('telemetry (in-memory exporters, embedded app)', () => {
     await bot.app.notifications.whenIdle();
     await connector.waitFor(() => connector.messages(conversationIdOf(invitation)).length >= 1);
 
-    const finished = spans.getFinishedSpans();
+    const finished = memory.spans.getFinishedSpans();
     const send = finished.find(
       (s) => s.name === SPANS.proactiveSend && attr(s, 'notifications.delivery.status') === 'sent',
     );
@@ -164,12 +152,7 @@ describe('telemetry (in-memory exporters, embedded app)', () => {
     // Partner Center calls of the processing belong to the same trace.
     expect(trace.some((s) => attr(s, 'peer.service') === 'partner_center')).toBe(true);
 
-    await telemetry.flush();
-    const names = new Set(
-      metricExporter
-        .getMetrics()
-        .flatMap((r) => r.scopeMetrics.flatMap((sm) => sm.metrics.map((m) => m.descriptor.name))),
-    );
+    const names = await memory.metricNames();
     for (const name of [
       METRICS.turns,
       METRICS.turnDuration,
@@ -229,7 +212,7 @@ describe('telemetry (in-memory exporters, embedded app)', () => {
       expect(run.result?.redelivered).toBe(1);
       expect(connector.messages(conversationIdOf(invitation))).toHaveLength(1);
 
-      const finished = spans.getFinishedSpans();
+      const finished = memory.spans.getFinishedSpans();
       const retry = finished.find((s) => s.name === SPANS.outboxRetry);
       expect(retry).toBeDefined();
       expect(retry!.attributes).toEqual({ 'notifications.outbox.round': 1 });
@@ -275,7 +258,7 @@ describe('telemetry (in-memory exporters, embedded app)', () => {
   it('no exported span or metric attribute carries a name, email, message text or token', async () => {
     await telemetry.flush();
     const values: string[] = [];
-    for (const s of spans.getFinishedSpans()) {
+    for (const s of memory.spans.getFinishedSpans()) {
       values.push(s.name);
       for (const [k, v] of Object.entries(s.attributes)) values.push(k, String(v));
       for (const e of s.events)
@@ -284,10 +267,10 @@ describe('telemetry (in-memory exporters, embedded app)', () => {
         for (const [k, v] of Object.entries(l.attributes ?? {})) values.push(k, String(v));
     }
     // The scan covers the Cosmos spans and the outbox retry with its link.
-    const finished = spans.getFinishedSpans();
+    const finished = memory.spans.getFinishedSpans();
     expect(finished.filter((s) => s.attributes['db.system'] === 'cosmosdb').length).toBeGreaterThan(10);
     expect(finished.some((s) => s.name === SPANS.outboxRetry && s.links.length === 1)).toBe(true);
-    for (const r of metricExporter.getMetrics())
+    for (const r of memory.metrics.getMetrics())
       for (const sm of r.scopeMetrics)
         for (const m of sm.metrics)
           for (const p of m.dataPoints as { attributes: Record<string, unknown> }[])

@@ -1,19 +1,12 @@
 import {
-  AggregationTemporality,
-  InMemoryMetricExporter,
-  PeriodicExportingMetricReader,
-} from '@opentelemetry/sdk-metrics';
-import { InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
-import {
   METRICS,
-  startTelemetry,
   traceCosmosRequest,
   traceHttpAttempt,
   traceInboxProcessing,
   traceProactiveSend,
   withSpan,
-  type Telemetry,
 } from '../../../src/telemetry';
+import { startInMemoryTelemetry, type InMemoryTelemetry } from '../../support/telemetry';
 
 /**
  * In a trace the sampler dropped, no child span is made (Partner Center, Cosmos, processing,
@@ -21,31 +14,12 @@ import {
  * processing context.
  */
 describe('telemetry on, trace not sampled (ratio 0)', () => {
-  const spans = new InMemorySpanExporter();
-  const metricExporter = new InMemoryMetricExporter(AggregationTemporality.CUMULATIVE);
-  let telemetry: Telemetry;
+  let t: InMemoryTelemetry;
 
   beforeAll(async () => {
-    telemetry = await startTelemetry(
-      { samplingRatio: 0, liveMetrics: false },
-      {
-        spanProcessors: [new SimpleSpanProcessor(spans)],
-        metricReaders: [
-          new PeriodicExportingMetricReader({ exporter: metricExporter, exportIntervalMillis: 3_600_000 }),
-        ],
-      },
-    );
+    t = await startInMemoryTelemetry(0);
   });
-  afterAll(() => telemetry.shutdown());
-
-  const metricNames = async () => {
-    await telemetry.flush();
-    return new Set(
-      metricExporter
-        .getMetrics()
-        .flatMap((r) => r.scopeMetrics.flatMap((sm) => sm.metrics.map((m) => m.descriptor.name))),
-    );
-  };
+  afterAll(() => t.telemetry.shutdown());
 
   it('no spans are exported, the dependency and delivery metrics are recorded', async () => {
     const response = { type: 'response', status: 200, headers: { get: () => null } };
@@ -80,8 +54,8 @@ describe('telemetry on, trace not sampled (ratio 0)', () => {
       () => traceProactiveSend(() => Promise.resolve({ status: 'sent', attempts: 1 })),
     );
     expect(outcome).toEqual({ status: 'sent', attempts: 1 });
-    expect(spans.getFinishedSpans()).toEqual([]);
-    const names = await metricNames();
+    expect(t.spans.getFinishedSpans()).toEqual([]);
+    const names = await t.metricNames();
     for (const name of [
       METRICS.partnerCenterDuration,
       METRICS.notificationsDelivered,
