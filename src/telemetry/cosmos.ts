@@ -106,6 +106,37 @@ function spanStart(op: CosmosOperation): SpanStart {
   return start;
 }
 
+/**
+ * The span start of a request. Document requests (nearly all) are looked up by method, item or
+ * feed, the flags that tell POSTs apart and the URL up to `/docs` (account, database and
+ * container: a handful of values), without parsing the path; the rest parse it.
+ */
+function spanStartFor(request: CosmosHttpRequest): SpanStart {
+  const { method, url, headers } = request;
+  const colls = url.indexOf('/colls/');
+  const docs = colls < 0 ? -1 : url.indexOf('/docs', colls + 7);
+  if (docs < 0) return spanStart(cosmosOperation(request));
+  const item = url.charAt(docs + 5) === '/';
+  let flags = '';
+  if (method === 'POST')
+    for (const name of POST_FLAGS) flags += headers.get(name)?.toLowerCase() === 'true' ? '1' : '0';
+  else if (!item && headers.get('a-im')) flags = 'a';
+  const key = `${method} ${item ? 'item' : 'feed'} ${flags} ${url.slice(0, docs)}`;
+  let start = starts.get(key);
+  if (!start) {
+    start = spanStart(cosmosOperation(request));
+    if (starts.size < 500) starts.set(key, start);
+  }
+  return start;
+}
+
+const POST_FLAGS = [
+  'x-ms-cosmos-is-query-plan-request',
+  'x-ms-documentdb-isquery',
+  'x-ms-cosmos-is-batch-request',
+  'x-ms-documentdb-is-upsert',
+];
+
 /** Expected answers the repositories handle (not found, already exists, ETag conflict): no error. */
 const EXPECTED = new Set([304, 404, 409, 412]);
 
@@ -122,7 +153,7 @@ export async function traceCosmosRequest<R extends CosmosHttpResponse>(
   const active = context.active();
   const parent = trace.getSpan(active);
   if (!parent || sampledOut(parent)) return send();
-  const { name, attributes } = spanStart(cosmosOperation(request));
+  const { name, attributes } = spanStartFor(request);
   const span = tracer().startSpan(name, { kind: SpanKind.CLIENT, attributes }, active);
   try {
     const response = await send();
