@@ -19,7 +19,7 @@ const LAYERS = {
   partnerCenter: ['common', 'logging', 'resilience', 'telemetry'],
   graph: ['common', 'logging', 'resilience', 'domain', 'partnerCenter', 'telemetry'],
   i18n: ['common', 'partnerCenter'],
-  storage: ['common', 'config', 'logging', 'domain'],
+  storage: ['common', 'config', 'logging', 'domain', 'telemetry'],
   identity: ['common', 'logging', 'resilience', 'domain', 'partnerCenter'],
   cards: ['common', 'domain', 'i18n', 'partnerCenter'],
   dialogs: ['common', 'config', 'logging', 'domain', 'i18n', 'cards', 'partnerCenter', 'graph', 'storage'],

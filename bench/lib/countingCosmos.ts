@@ -1,7 +1,7 @@
 import type { ClientRequest } from 'node:http';
 import https from 'node:https';
 import { CosmosClient } from '@azure/cosmos';
-import { ensureSchema, type CosmosHandle } from '../../src/storage/cosmos';
+import { cosmosTelemetryOptions, ensureSchema, type CosmosHandle } from '../../src/storage/cosmos';
 
 /** Cosmos requests seen by the counting agent, by kind (e.g. "read bot-state", "query invitations"). */
 export interface CosmosCounts {
@@ -106,6 +106,8 @@ export async function countingCosmos(
     key: 'embedded',
     agent,
     connectionPolicy: { enableEndpointDiscovery: false, requestTimeout: 10_000 },
+    // BENCH_TELEMETRY=memory: Cosmos request spans as the app's own client has them.
+    ...cosmosTelemetryOptions(),
   });
   const { database, containers } = await ensureSchema(client, databaseId);
   const handle: CosmosHandle = {

@@ -3,7 +3,7 @@ import { backoffDelayMs } from '../resilience';
 import type { DedupeRepository, Stored } from '../storage/dedupeRepository';
 import type { Clock } from './clock';
 import type { AcceptanceOutcome, AcceptanceRecord, DeliveryRecord } from './records';
-import { setGauge } from '../telemetry';
+import { currentTraceparent, setGauge, traceOutboxRetry } from '../telemetry';
 
 /** Outbox rounds after the first failed series; then the delivery stays `failed` for the operator. */
 export const OUTBOX_MAX_ROUNDS = 8;
@@ -27,7 +27,12 @@ export function withOutboxSchedule<T extends AcceptanceRecord>(record: T, now: n
     ROUND_BASE_MS / 2,
     backoffDelayMs(round + 1, { baseDelayMs: ROUND_BASE_MS, maxDelayMs: ROUND_MAX_MS }),
   );
-  return { ...rest, retryAt: new Date(now + delay).toISOString() } as T;
+  const traceparent = record.traceparent ?? currentTraceparent();
+  return {
+    ...rest,
+    retryAt: new Date(now + delay).toISOString(),
+    ...(traceparent ? { traceparent } : {}),
+  } as T;
 }
 
 export interface OutboxDeps {
@@ -84,7 +89,9 @@ export class NotificationOutbox {
         { customerId: record.customerId, round: taken.retryRound },
         'outbox: retrying a failed notification',
       );
-      await this.deps.complete(taken);
+      await traceOutboxRetry({ traceparent: record.traceparent, round: taken.retryRound ?? 1 }, () =>
+        this.deps.complete(taken),
+      );
       const after = await this.deps.dedupe.read<AcceptanceRecord>(record.id);
       const before = (record.deliveries ?? []).filter(retryableDelivery).length;
       const still = (after?.deliveries ?? []).filter(retryableDelivery).length;

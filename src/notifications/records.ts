@@ -46,6 +46,8 @@ export interface AcceptanceRecord extends DedupeRecord {
   retryAt?: string;
   /** Outbox rounds done so far (each round is a full ProactiveSender attempt series). */
   retryRound?: number;
+  /** W3C traceparent of the span that put it in the outbox: a retry continues that trace. */
+  traceparent?: string;
 }
 
 /**

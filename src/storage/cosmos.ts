@@ -1,10 +1,12 @@
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { CosmosClient, type Container, type Database } from '@azure/cosmos';
+import { createDefaultHttpClient, type HttpClient } from '@azure/core-rest-pipeline';
 import { DefaultAzureCredential } from '@azure/identity';
 import createCosmosServer from '@vercel/cosmosdb-server';
 import type { AppConfig } from '../config/config';
 import type { Logger } from '../logging/logger';
+import { telemetryOn, traceCosmosRequest } from '../telemetry';
 import { CONTAINERS, type ContainerName } from './containers';
 
 export interface CosmosHandle {
@@ -73,6 +75,19 @@ class AgentOwningCosmosClient extends CosmosClient {
   }
 }
 
+/**
+ * CosmosClient options for telemetry: with telemetry on (started before the client is created),
+ * the SDK's default HTTP client with a span per request (the SDK creates none of its own); off,
+ * nothing: the SDK's own client, exactly as without telemetry.
+ */
+export function cosmosTelemetryOptions(): { httpClient?: HttpClient } {
+  if (!telemetryOn()) return {};
+  const inner = createDefaultHttpClient();
+  return {
+    httpClient: { sendRequest: (request) => traceCosmosRequest(request, () => inner.sendRequest(request)) },
+  };
+}
+
 export function createCosmosClient(options: CosmosClientOptions): CosmosClient {
   const agent = options.trustSelfSigned
     ? // The embedded server's certificate is self-signed; this agent is used by this one client only.
@@ -83,6 +98,7 @@ export function createCosmosClient(options: CosmosClientOptions): CosmosClient {
       endpoint: options.endpoint,
       ...(options.key ? { key: options.key } : { aadCredentials: new DefaultAzureCredential() }),
       connectionPolicy: { enableEndpointDiscovery: !options.trustSelfSigned, requestTimeout: 10000 },
+      ...cosmosTelemetryOptions(),
     },
     agent,
   );

@@ -5,6 +5,7 @@ export {
   traceHttpAttempt,
   traceInboxProcessing,
   traceJob,
+  traceOutboxRetry,
   traceProactiveSend,
   traceTurn,
   traceWebhook,
@@ -14,3 +15,5 @@ export { traceLogFields } from './logFields';
 export { setGauge } from './gauges';
 export { METRICS, SPANS } from './names';
 export { routeTemplate, turnAttributes } from './attributes';
+export { traceCosmosRequest } from './cosmos';
+export { telemetryOn } from './state';

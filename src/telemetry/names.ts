@@ -28,5 +28,6 @@ export const SPANS = {
   webhook: 'POST /api/partner-center/events',
   webhookProcess: 'notifications.webhook.process',
   proactiveSend: 'notifications.send',
+  outboxRetry: 'notifications.outbox.retry',
   reconcilerRun: 'notifications.reconcile',
 } as const;

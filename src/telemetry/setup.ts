@@ -43,9 +43,10 @@ const OFF: Telemetry = {
 
 /**
  * Starts OpenTelemetry when a backend is configured: the Azure Monitor distro with a connection
- * string (Cosmos DB SDK spans through its Azure SDK instrumentation; http monkey-patching off —
- * the app's spans are manual), else an SDK of its own exporting over OTLP (or only to the extras
- * a test passes). Nothing configured: nothing starts and the @opentelemetry/api no-ops stay.
+ * string (http monkey-patching off — the app's spans are manual; Cosmos DB spans come from the
+ * HTTP client src/storage gives the SDK, see cosmos.ts), else an SDK of its own exporting over
+ * OTLP (or only to the extras a test passes). Nothing configured: nothing starts and the
+ * @opentelemetry/api no-ops stay. Start it before the Cosmos client is created.
  */
 export async function startTelemetry(
   settings: TelemetrySettings,

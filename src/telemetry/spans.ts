@@ -8,29 +8,37 @@ import {
   TraceFlags,
   type Attributes,
   type Context,
+  type Link,
   type Span,
 } from '@opentelemetry/api';
 import { routeTemplate, statusClass, turnAttributes } from './attributes';
 import { instruments } from './instruments';
 import { SPANS } from './names';
-import { telemetryOn } from './state';
+import { sampledOut, telemetryOn, tracer } from './state';
 
-export const TRACER_NAME = 'customer-connect';
-
-const tracer = () => trace.getTracer(TRACER_NAME);
-
-/** Runs `fn` in a new active span; the span ends (status error on a throw) when it settles. */
+/**
+ * Runs `fn` in a new active span; the span ends (status error on a throw) when it settles. In a
+ * trace the sampler dropped (the parent span does not record) no child span is made — it would
+ * not be recorded either — and `fn` gets the parent's span, in the parent's context.
+ */
 export async function withSpan<T>(
   name: string,
   attributes: Attributes,
   fn: (span: Span) => Promise<T>,
-  options: { kind?: SpanKind; parent?: Context } = {},
+  options: { kind?: SpanKind; parent?: Context; links?: Link[] } = {},
 ): Promise<T> {
   if (!telemetryOn()) return fn(trace.wrapSpanContext(INVALID));
   const parent = options.parent ?? context.active();
+  const parentSpan = trace.getSpan(parent);
+  if (parentSpan && sampledOut(parentSpan))
+    return options.parent ? context.with(parent, fn, undefined, parentSpan) : fn(parentSpan);
   return tracer().startActiveSpan(
     name,
-    { kind: options.kind ?? SpanKind.INTERNAL, attributes },
+    {
+      kind: options.kind ?? SpanKind.INTERNAL,
+      attributes,
+      ...(options.links ? { links: options.links } : {}),
+    },
     parent,
     async (span) => {
       try {
@@ -133,7 +141,24 @@ export interface HttpAttemptResult {
   headers?: { get(name: string): string | null };
 }
 
-/** A CLIENT span and the dependency metrics around one HTTP attempt. */
+/** Attribute keys per system, built once (not a template string per attempt). */
+const SYSTEM_KEYS = {
+  partner_center: {
+    operation: 'partner_center.operation',
+    requestId: 'partner_center.request_id',
+    serverRequestId: 'partner_center.server_request_id',
+  },
+  graph: {
+    operation: 'graph.operation',
+    requestId: 'graph.request_id',
+    serverRequestId: 'graph.server_request_id',
+  },
+} as const;
+
+/**
+ * A CLIENT span and the dependency metrics around one HTTP attempt. The metrics are recorded in
+ * every trace; the span only in a sampled one (or outside any trace).
+ */
 export async function traceHttpAttempt<O extends HttpAttemptResult>(
   info: HttpAttemptInfo,
   fn: () => Promise<O>,
@@ -141,39 +166,55 @@ export async function traceHttpAttempt<O extends HttpAttemptResult>(
   if (!telemetryOn()) return fn();
   const route = routeTemplate(info.path);
   const deps = info.system === 'partner_center' ? instruments().partnerCenter : instruments().graph;
+  const keys = SYSTEM_KEYS[info.system];
   const started = performance.now();
+  const active = trace.getActiveSpan();
+  if (active && sampledOut(active)) {
+    const outcome = await fn();
+    recordAttempt(outcome, info.method, route, deps, started);
+    return outcome;
+  }
   const attributes: Attributes = {
     'peer.service': info.system,
     'http.request.method': info.method,
     'http.route': route,
     'http.request.resend_count': info.attempt - 1,
-    [`${info.system}.operation`]: info.operation,
-    ...(info.requestId ? { [`${info.system}.request_id`]: info.requestId } : {}),
+    [keys.operation]: info.operation,
   };
+  if (info.requestId) attributes[keys.requestId] = info.requestId;
   return withSpan(
     `${info.method} ${route}`,
     attributes,
     async (span) => {
       const outcome = await fn();
-      const status = outcome.type === 'response' ? outcome.status : undefined;
-      const cls = statusClass(status, outcome.type);
-      const metric = { 'http.route': route, 'http.request.method': info.method, 'http.status_class': cls };
-      deps.duration.record(performance.now() - started, metric);
+      const { status, cls, failed } = recordAttempt(outcome, info.method, route, deps, started);
       if (status !== undefined) span.setAttribute('http.response.status_code', status);
       const serverRequestId = outcome.headers?.get('request-id') ?? outcome.headers?.get('ms-requestid');
       if (serverRequestId && /^[\w-]{1,64}$/.test(serverRequestId))
-        span.setAttribute(`${info.system}.server_request_id`, serverRequestId);
-      if (status === 429) deps.throttled.add(1, { 'http.route': route });
-      const failed =
-        outcome.type !== 'cancelled' && (status === undefined || (status >= 400 && status !== 429));
-      if (failed) {
-        deps.failed.add(1, metric);
-        span.setStatus({ code: SpanStatusCode.ERROR, message: cls });
-      }
+        span.setAttribute(keys.serverRequestId, serverRequestId);
+      if (failed) span.setStatus({ code: SpanStatusCode.ERROR, message: cls });
       return outcome;
     },
     { kind: SpanKind.CLIENT },
   );
+}
+
+/** The dependency metrics of one attempt (latency; 429s; failures). */
+function recordAttempt(
+  outcome: HttpAttemptResult,
+  method: string,
+  route: string,
+  deps: ReturnType<typeof instruments>['graph'],
+  started: number,
+): { status: number | undefined; cls: string; failed: boolean } {
+  const status = outcome.type === 'response' ? outcome.status : undefined;
+  const cls = statusClass(status, outcome.type);
+  const metric = { 'http.route': route, 'http.request.method': method, 'http.status_class': cls };
+  deps.duration.record(performance.now() - started, metric);
+  if (status === 429) deps.throttled.add(1, { 'http.route': route });
+  const failed = outcome.type !== 'cancelled' && (status === undefined || (status >= 400 && status !== 429));
+  if (failed) deps.failed.add(1, metric);
+  return { status, cls, failed };
 }
 
 // ---------------------------------------------------------------- webhook → inbox → processing → send
@@ -286,6 +327,23 @@ export function traceProactiveSend<O extends SendResult>(fn: () => Promise<O>): 
     },
     { kind: SpanKind.CLIENT },
   );
+}
+
+/**
+ * An outbox retry of a notification that failed earlier: a child of the span that stored the
+ * entry (its `traceparent`: the webhook's processing or the reconciler run), so the late delivery
+ * joins the acceptance's trace; linked to the span active now (a scheduled run), if any.
+ */
+export function traceOutboxRetry<T>(
+  entry: { traceparent?: string; round: number },
+  fn: () => Promise<T>,
+): Promise<T> {
+  if (!telemetryOn()) return fn();
+  const now = entry.traceparent ? trace.getSpan(context.active())?.spanContext() : undefined;
+  return withSpan(SPANS.outboxRetry, { 'notifications.outbox.round': entry.round }, fn, {
+    parent: contextFromTraceparent(entry.traceparent),
+    ...(now && trace.isSpanContextValid(now) ? { links: [{ context: now }] } : {}),
+  });
 }
 
 /** A background job (reconciler run) as its own trace root. */
