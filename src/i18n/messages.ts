@@ -1,6 +1,7 @@
 import * as adminAccess from './catalog/adminAccess';
 import * as core from './catalog/core';
 import * as customers from './catalog/customers';
+import * as gdapExpiry from './catalog/gdapExpiry';
 import * as invite from './catalog/invite';
 import * as notifications from './catalog/notifications';
 import * as providers from './catalog/providers';
@@ -20,6 +21,7 @@ export const en = {
   ...providers.en,
   ...status.en,
   ...adminAccess.en,
+  ...gdapExpiry.en,
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -33,4 +35,5 @@ export const de: Record<MessageKey, string> = {
   ...providers.de,
   ...status.de,
   ...adminAccess.de,
+  ...gdapExpiry.de,
 };

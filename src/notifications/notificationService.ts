@@ -14,6 +14,7 @@ import { systemClock, type Clock } from './clock';
 import { NotificationDelivery } from './delivery';
 import { GDAP_RELATIONSHIP_EVENTS, parseWebhookEvent } from './events';
 import { GdapApprovalProcessor } from './gdapApprovalProcessor';
+import { GdapExpiryWatch, type ExpiryRunResult } from './expiryWatch';
 import { WebhookInbox } from './inbox';
 import { NotificationOutbox } from './outbox';
 import { ProactiveSender, type ProactiveSenderOptions, type ProactiveTransport } from './proactiveSender';
@@ -37,6 +38,8 @@ export interface NotificationServiceOptions {
   /** Admin access (GDAP): approvals create the template's access assignments and tell the inviter. */
   gdap?: GdapClient;
   gdapTemplates?: RoleTemplateSet;
+  /** GDAP expiry watch: days before the end of a relationship at which one warning each is sent. */
+  gdapWarnDays?: readonly number[];
   /** Between scheduled runs (reconciler + reminders); 0 = no timer (runs only via `runScheduled`). */
   reconcileIntervalMs: number;
   /** Remind the inviter of invitations pending this many days; 0 = no reminders. */
@@ -61,6 +64,8 @@ export interface ScheduledRunResult {
   reconciled?: ReconcileResult;
   /** Admin-access outcomes the safety net found (their webhook never came). */
   adminAccess?: number;
+  /** The GDAP expiry watch's run (warnings and end announcements). */
+  expiry?: ExpiryRunResult;
   resumed: number;
   reminders: number;
   /** Inbox entries processed by the drain. */
@@ -82,6 +87,7 @@ export class NotificationService {
   readonly sender: ProactiveSender;
   readonly processor: AcceptanceProcessor;
   readonly gdapProcessor?: GdapApprovalProcessor;
+  readonly expiryWatch?: GdapExpiryWatch;
   readonly reconciler: Reconciler;
   readonly reminders: ReminderJob;
   readonly inbox: WebhookInbox;
@@ -138,6 +144,15 @@ export class NotificationService {
         logger: this.log,
         staleAfterMs: options.staleAfterMs,
       });
+      this.expiryWatch = new GdapExpiryWatch({
+        ...options,
+        gdap: options.gdap,
+        gdapTemplates: options.gdapTemplates,
+        instanceId: this.instanceId,
+        delivery,
+        clock: this.clock,
+        logger: this.log,
+      });
     }
     this.inbox = new WebhookInbox({
       dedupe: options.dedupe,
@@ -182,6 +197,8 @@ export class NotificationService {
         this.log.info({ eventName: event.eventName }, 'webhook: admin access not configured, event ignored');
         return 'ignored';
       }
+      // Expired / terminated after being active: the expiry watch; a lapsed request: the approval processing.
+      if ((await this.expiryWatch?.handleEvent(event)) === 'handled') return 'processed';
       return this.gdapProcessor.handleEvent(event);
     }
     return this.processor.handleWebhook(raw);
@@ -253,6 +270,10 @@ export class NotificationService {
       } catch (err) {
         this.log.warn({ err: errorSummary(err) }, 'admin access safety net failed; next run will try again');
       }
+      result.expiry = await this.expiryWatch?.run().catch((err: unknown) => {
+        this.log.warn({ err: errorSummary(err) }, 'gdap expiry watch failed; next run will try again');
+        return undefined;
+      });
     }
     if (this.stopped || !(await leases.tryAcquire(this.leaseName, this.instanceId, this.leaseDurationMs())))
       return result;
