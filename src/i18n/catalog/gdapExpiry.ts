@@ -17,8 +17,7 @@ export const en = {
   'gdapExpiry.requestNew': 'Request new admin access',
   'gdapExpiry.click.renewed':
     'Admin access to {company} was renewed in the meantime: it now ends on {date}. Nothing was changed.',
-  'gdapExpiry.click.autoExtends':
-    'Admin access to {company} now extends automatically. Nothing was changed.',
+  'gdapExpiry.click.autoExtends': 'Admin access to {company} now extends automatically. Nothing was changed.',
   'gdapExpiry.click.newer':
     '{company} already has newer admin access ({status}, ends on {date}). Nothing was changed.',
   'gdapExpiry.click.newerPending':
