@@ -21,7 +21,8 @@ const expiryDataSchema = z.object({
 type ExpiryData = z.infer<typeof expiryDataSchema>;
 
 const LIVE = new Set(['active', 'expiring']);
-const PENDING = new Set(['created', 'approvalPending', 'approved', 'activating']);
+/** Sent to the customer and not yet active (a `created` one is an unsent draft). */
+const PENDING = new Set(['approvalPending', 'approved', 'activating']);
 
 /**
  * Before "Request new admin access" on an expiry card starts the draft-email flow: is the card
