@@ -274,4 +274,42 @@ describe('GDAP expiry watch: three instances, one Cosmos DB, a test clock', () =
     );
     expect(createdFor()).toBe(1);
   });
+
+  it('an instance that stopped half-way through a warning: another one finishes it, once', async () => {
+    const numbat = a.app.simulator!.addCustomer({ companyName: 'Numbat Nursery', domain: 'numbat-nursery' });
+    await runEverywhere(); // the reconciler takes the new customer in (an unmatched acceptance)
+    connector.clear();
+    const relationshipId = await activeRelationship(numbat, 'Numbat', 'P20D');
+    const r = await a.app.services.gdap.getRelationship(relationshipId);
+    // What a crashed instance leaves behind: the decision, the channel not yet served, not renewed for an hour.
+    const longAgo = new Date(clock.now() - 60 * 60_000).toISOString();
+    const orphan: ExpiryRecord = {
+      id: `gdap-expiry:${a.app.services.partnerTenantId}:${relationshipId}:warn-30:${r.endDateTime!.slice(0, 10)}`,
+      type: 'gdap-expiry',
+      partnerTenantId: a.app.services.partnerTenantId,
+      relationshipId,
+      phase: 'warning',
+      thresholdDays: 30,
+      daysLeft: 20,
+      endDateTime: r.endDateTime,
+      customer: { tenantId: numbat.id, displayName: 'Numbat Nursery' },
+      roleDefinitionIds: ROLES,
+      source: 'job',
+      state: 'sending',
+      owner: 'crashed-instance',
+      claimedAt: longAgo,
+      createdAt: longAgo,
+      updatedAt: longAgo,
+      deliveries: [{ target: 'channel', conversationId: CHANNEL_ID, status: 'pending', attempts: 0 }],
+    };
+    await a.app.cosmos.containers.dedupe.items.create(orphan);
+    await runEverywhere();
+    expect(connector.messages(CHANNEL_ID).map(cardTitle)).toEqual([
+      'Admin access to Numbat Nursery ends in 20 days',
+    ]);
+    expect(connector.messages()).toHaveLength(1);
+    const done = await record(relationshipId, `warn-30:${r.endDateTime!.slice(0, 10)}`);
+    expect(done).toMatchObject({ state: 'done' });
+    expect(done?.owner).not.toBe('crashed-instance');
+  });
 });
