@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { AppError } from '../common/errors';
 import { PARTNER_ROLE_NAMES, type PartnerRoleName } from '../domain/roles';
-import { DEFAULT_WARN_DAYS, MAX_WARN_DAYS, normalizeWarnDays } from '../domain/gdap/expiry';
+import { warnDaysSchema } from '../domain/gdap/expiry';
 
 /** Thrown when the environment cannot be turned into a valid configuration. Names the setting. */
 export class ConfigError extends AppError {
@@ -33,8 +33,6 @@ const guidList = z.preprocess(
     )
     .pipe(z.array(z.uuid({ message: 'must be a comma-separated list of GUIDs' }))),
 );
-
-const WARN_DAYS_MESSAGE = `must be a comma-separated list of days, each 1 to ${MAX_WARN_DAYS}`;
 
 /** Every environment variable the app reads. Documented in README.md and .env.sample. */
 const envSchema = z.object({
@@ -114,26 +112,7 @@ const envSchema = z.object({
   RECONCILE_INTERVAL_SECONDS: intIn(300, 0, 86400),
   NOTIFICATION_DRAIN_INTERVAL_SECONDS: intIn(60, 0, 86400),
   REMINDER_AFTER_DAYS: intIn(7, 0, 365),
-  GDAP_WARN_DAYS: z.preprocess(
-    emptyToUndefined,
-    z
-      .string()
-      .default(DEFAULT_WARN_DAYS.join(','))
-      .transform((v) => v.split(',').map((s) => s.trim()))
-      .pipe(
-        z
-          .array(
-            z
-              .string()
-              .regex(/^\d{1,3}$/, WARN_DAYS_MESSAGE)
-              .transform(Number),
-          )
-          .min(1)
-          .max(10),
-      )
-      .pipe(z.array(z.number().int().min(1, WARN_DAYS_MESSAGE).max(MAX_WARN_DAYS, WARN_DAYS_MESSAGE)))
-      .transform(normalizeWarnDays),
-  ),
+  GDAP_WARN_DAYS: z.preprocess(emptyToUndefined, warnDaysSchema),
   APPLICATIONINSIGHTS_CONNECTION_STRING: z.preprocess(
     emptyToUndefined,
     z
@@ -227,8 +206,7 @@ export interface AppConfig {
     readonly drainIntervalSeconds: number;
     /** Days an invitation is pending before its inviter gets one reminder; 0 = no reminders. */
     readonly reminderAfterDays: number;
-    /** Days before a GDAP relationship's end at which one warning each is sent (GDAP_WARN_DAYS). */
-    readonly gdapWarnDays: readonly number[];
+    readonly gdapWarnDays: readonly number[]; // GDAP_WARN_DAYS: days before a GDAP end to warn at
   };
   /** Traces and metrics (OpenTelemetry); off when neither backend is set. */
   readonly telemetry: {

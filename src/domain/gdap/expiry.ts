@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { isAutoExtending } from './duration';
 import type { RoleTemplateSet } from './templates';
 
@@ -22,6 +23,27 @@ export interface ExpiryCandidate {
 export function normalizeWarnDays(days: readonly number[]): number[] {
   return [...new Set(days)].sort((a, b) => b - a);
 }
+
+const WARN_DAYS_MESSAGE = `must be a comma-separated list of days, each 1 to ${MAX_WARN_DAYS}`;
+
+/** The GDAP_WARN_DAYS setting: `30,7,1` by default; up to 10 whole days, 1 to MAX_WARN_DAYS each. */
+export const warnDaysSchema = z
+  .string()
+  .default(DEFAULT_WARN_DAYS.join(','))
+  .transform((v) => v.split(',').map((s) => s.trim()))
+  .pipe(
+    z
+      .array(
+        z
+          .string()
+          .regex(/^\d{1,3}$/, WARN_DAYS_MESSAGE)
+          .transform(Number),
+      )
+      .min(1)
+      .max(10),
+  )
+  .pipe(z.array(z.number().int().min(1, WARN_DAYS_MESSAGE).max(MAX_WARN_DAYS, WARN_DAYS_MESSAGE)))
+  .transform(normalizeWarnDays);
 
 /** Whole days left until `endIso` (rounded up: 6 days and 1 hour are "7 days"); NaN when unknown. */
 export function daysLeft(endIso: string | undefined, now: number): number {
