@@ -23,6 +23,7 @@ import { inboxId } from './records';
 import { ReminderJob } from './reminderJob';
 import { OperationsStatusRecorder } from './statusRecorder';
 import { SPANS, traceJob } from '../telemetry';
+import { errorSummary } from './errorSummary';
 
 export interface NotificationServiceOptions {
   partnerTenantId: string;
@@ -38,8 +39,7 @@ export interface NotificationServiceOptions {
   /** Admin access (GDAP): approvals create the template's access assignments and tell the inviter. */
   gdap?: GdapClient;
   gdapTemplates?: RoleTemplateSet;
-  /** GDAP expiry watch: days before the end of a relationship at which one warning each is sent. */
-  gdapWarnDays?: readonly number[];
+  gdapWarnDays?: readonly number[]; // GDAP_WARN_DAYS (the expiry watch)
   /** Between scheduled runs (reconciler + reminders); 0 = no timer (runs only via `runScheduled`). */
   reconcileIntervalMs: number;
   /** Remind the inviter of invitations pending this many days; 0 = no reminders. */
@@ -64,8 +64,7 @@ export interface ScheduledRunResult {
   reconciled?: ReconcileResult;
   /** Admin-access outcomes the safety net found (their webhook never came). */
   adminAccess?: number;
-  /** The GDAP expiry watch's run (warnings and end announcements). */
-  expiry?: ExpiryRunResult;
+  expiry?: ExpiryRunResult; // the GDAP expiry watch: warnings and end announcements
   resumed: number;
   reminders: number;
   /** Inbox entries processed by the drain. */
@@ -144,15 +143,8 @@ export class NotificationService {
         logger: this.log,
         staleAfterMs: options.staleAfterMs,
       });
-      this.expiryWatch = new GdapExpiryWatch({
-        ...options,
-        gdap: options.gdap,
-        gdapTemplates: options.gdapTemplates,
-        instanceId: this.instanceId,
-        delivery,
-        clock: this.clock,
-        logger: this.log,
-      });
+      const shared = { delivery, clock: this.clock, instanceId: this.instanceId, gdap: options.gdap };
+      this.expiryWatch = new GdapExpiryWatch({ ...options, ...shared, gdapTemplates: options.gdapTemplates });
     }
     this.inbox = new WebhookInbox({
       dedupe: options.dedupe,
@@ -197,7 +189,6 @@ export class NotificationService {
         this.log.info({ eventName: event.eventName }, 'webhook: admin access not configured, event ignored');
         return 'ignored';
       }
-      // Expired / terminated after being active: the expiry watch; a lapsed request: the approval processing.
       if ((await this.expiryWatch?.handleEvent(event)) === 'handled') return 'processed';
       return this.gdapProcessor.handleEvent(event);
     }
@@ -388,10 +379,4 @@ export class NotificationService {
     const remove = () => void this.tasks.delete(task);
     task.then(remove, remove);
   }
-}
-
-function errorSummary(err: unknown): { name?: string; message?: string; code?: unknown; kind?: unknown } {
-  if (!(err instanceof Error)) return { message: String(err) };
-  const e = err as Error & { code?: unknown; kind?: unknown };
-  return { name: e.name, message: e.message, code: e.code, kind: e.kind };
 }
