@@ -49,6 +49,7 @@ import {
 } from './simulator';
 import {
   GDAP_SIMULATOR_API_PATH,
+  gdapResourceName,
   GdapSimulatorModel,
   gdapSimulatorApprovalLink,
   registerGdapSimulatorRoutes,
@@ -178,7 +179,7 @@ function buildApp(
     ? new GdapSimulatorModel({
         emitEvent: (eventName, resourceUri) =>
           void simulator.webhooks.sendEvent(eventName, resourceUri, {
-            ResourceName: 'DelegatedAdminRelationship',
+            ResourceName: gdapResourceName(resourceUri),
           }),
         findCustomerByDomain: (domain) => {
           const customer = simulator.findCustomerByDomain(domain);

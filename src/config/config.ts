@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AppError } from '../common/errors';
 import { PARTNER_ROLE_NAMES, type PartnerRoleName } from '../domain/roles';
+import { warnDaysSchema } from '../domain/gdap/expiry';
 
 /** Thrown when the environment cannot be turned into a valid configuration. Names the setting. */
 export class ConfigError extends AppError {
@@ -116,6 +117,7 @@ const envSchema = z.object({
   RECONCILE_INTERVAL_SECONDS: intIn(300, 0, 86400),
   NOTIFICATION_DRAIN_INTERVAL_SECONDS: intIn(60, 0, 86400),
   REMINDER_AFTER_DAYS: intIn(7, 0, 365),
+  GDAP_WARN_DAYS: z.preprocess(emptyToUndefined, warnDaysSchema),
   APPLICATIONINSIGHTS_CONNECTION_STRING: z.preprocess(
     emptyToUndefined,
     z
@@ -211,6 +213,7 @@ export interface AppConfig {
     readonly drainIntervalSeconds: number;
     /** Days an invitation is pending before its inviter gets one reminder; 0 = no reminders. */
     readonly reminderAfterDays: number;
+    readonly gdapWarnDays: readonly number[]; // GDAP_WARN_DAYS: days before a GDAP end to warn at
   };
   /** Traces and metrics (OpenTelemetry); off when neither backend is set. */
   readonly telemetry: {
@@ -373,6 +376,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
       reconcileIntervalSeconds: e.RECONCILE_INTERVAL_SECONDS,
       drainIntervalSeconds: e.NOTIFICATION_DRAIN_INTERVAL_SECONDS,
       reminderAfterDays: e.REMINDER_AFTER_DAYS,
+      gdapWarnDays: e.GDAP_WARN_DAYS,
     },
     telemetry: {
       connectionString: e.APPLICATIONINSIGHTS_CONNECTION_STRING,

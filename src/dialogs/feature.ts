@@ -1,5 +1,6 @@
 import type { Dialog } from 'botbuilder-dialogs';
-import type { CardActionHandler } from './cardResponses';
+import type { AdaptiveCardInvokeResponse } from 'botbuilder';
+import type { CardActionHandler, CardActionRequest } from './cardResponses';
 import type { CommandName } from '../i18n/commands';
 
 /**
@@ -13,4 +14,11 @@ export interface Feature {
   cardActions?: Record<string, CardActionHandler>;
   /** verb → command to start with the card data as options (e.g. "Remove" on a customer record). */
   startVerbs?: Record<string, CommandName>;
+  /**
+   * verb → a check before a start verb (any feature's) starts its command: an answer stops it there
+   * (e.g. an expiry warning clicked after the relationship was renewed), undefined lets it start.
+   */
+  startGuards?: Record<string, StartGuard>;
 }
+
+export type StartGuard = (request: CardActionRequest) => Promise<AdaptiveCardInvokeResponse | undefined>;

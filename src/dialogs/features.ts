@@ -5,6 +5,7 @@ import { COMMAND_VERB, commandDataSchema } from '../cards/commandActions';
 import { respondExpired, takeCardResponse } from './cardFlow';
 import { messageResponse, type CardActionHandler } from './cardResponses';
 import { createCustomersFeature } from './customers/feature';
+import { createGdapExpiryFeature } from './gdapExpiry/feature';
 import type { Feature } from './feature';
 import { createInviteFeature } from './invite/feature';
 import { MainDialog } from './mainDialog';
@@ -23,6 +24,7 @@ export function createFeatures(services: DialogServices): Feature[] {
     createNotificationsFeature(services),
     createProvidersFeature(services),
     ...createStatusFeature(services),
+    createGdapExpiryFeature(services),
   ];
 }
 
@@ -65,6 +67,7 @@ export function registerFeatures(features: readonly Feature[], options: Register
     respondExpired(context);
     return takeCardResponse(context) ?? messageResponse('');
   };
+  const guards = new Map(features.flatMap((f) => Object.entries(f.startGuards ?? {})));
   for (const feature of features) {
     for (const verb of feature.dialogVerbs ?? []) {
       cardActions.register(verb, async (request) => {
@@ -74,6 +77,8 @@ export function registerFeatures(features: readonly Feature[], options: Register
     }
     for (const [verb, command] of Object.entries(feature.startVerbs ?? {})) {
       cardActions.register(verb, async (request) => {
+        const stop = await guards.get(verb)?.(request);
+        if (stop) return stop;
         await mainDialog.runCommand(request.context, dialogState, command, request.data);
         return answer(request);
       });

@@ -1,6 +1,7 @@
 import * as adminAccess from './catalog/adminAccess';
 import * as core from './catalog/core';
 import * as customers from './catalog/customers';
+import * as gdapExpiry from './catalog/gdapExpiry';
 import * as invite from './catalog/invite';
 import * as notifications from './catalog/notifications';
 import * as providers from './catalog/providers';
@@ -22,6 +23,7 @@ export const en = {
   ...status.en,
   ...adminAccess.en,
   ...removalRequest.en,
+  ...gdapExpiry.en,
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -36,4 +38,5 @@ export const de: Record<MessageKey, string> = {
   ...status.de,
   ...adminAccess.de,
   ...removalRequest.de,
+  ...gdapExpiry.de,
 };

@@ -57,7 +57,7 @@ export function customerIdOf(event: WebhookEvent): string | undefined {
   return resourceIdOf(event, CUSTOMER_URI);
 }
 
-/** GDAP webhooks (Partner Center, ResourceName DelegatedAdminRelationship) the bot acts on. */
+/** GDAP webhooks (Partner Center, ResourceName GranularAdminRelationship) the bot acts on. */
 export const GDAP_RELATIONSHIP_EVENTS: ReadonlySet<string> = new Set([
   'granular-admin-relationship-approved',
   'granular-admin-relationship-activated',
@@ -65,9 +65,20 @@ export const GDAP_RELATIONSHIP_EVENTS: ReadonlySet<string> = new Set([
   'granular-admin-relationship-terminated',
 ]);
 
-const RELATIONSHIP_URI = /\/delegatedAdminRelationships\/([0-9A-Za-z-]{1,80})\/?$/;
+/** The GDAP webhooks saying a relationship ended (the expiry watch announces those that had been active). */
+export const GDAP_END_EVENTS: ReadonlySet<string> = new Set([
+  'granular-admin-relationship-expired',
+  'granular-admin-relationship-terminated',
+]);
 
-/** The relationship id at the end of a ResourceUri such as `…/tenantRelationships/delegatedAdminRelationships/<id>`. */
+// Partner Center documents `{baseURL}/granularAdminRelationships/{id}`; Graph's own path is accepted too.
+const RELATIONSHIP_URI =
+  /\/(?:delegatedAdminRelationships|granularAdminRelationships)\/([0-9A-Za-z-]{1,80})\/?$/;
+
+/**
+ * The relationship id at the end of a ResourceUri such as `…/granularAdminRelationships/<id>` (Partner
+ * Center's webhook docs) or `…/tenantRelationships/delegatedAdminRelationships/<id>`.
+ */
 export function relationshipIdOf(event: WebhookEvent): string | undefined {
   return resourceIdOf(event, RELATIONSHIP_URI);
 }

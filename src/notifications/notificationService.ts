@@ -15,6 +15,7 @@ import { systemClock, type Clock } from './clock';
 import { NotificationDelivery } from './delivery';
 import { GDAP_RELATIONSHIP_EVENTS, parseWebhookEvent } from './events';
 import { GdapApprovalProcessor } from './gdapApprovalProcessor';
+import { GdapExpiryWatch, type ExpiryRunResult } from './expiryWatch';
 import { WebhookInbox } from './inbox';
 import { NotificationOutbox } from './outbox';
 import { ProactiveSender, type ProactiveSenderOptions, type ProactiveTransport } from './proactiveSender';
@@ -24,6 +25,7 @@ import { ReminderJob } from './reminderJob';
 import { RemovalRequestWatcher } from './removalRequestWatcher';
 import { OperationsStatusRecorder } from './statusRecorder';
 import { SPANS, traceJob } from '../telemetry';
+import { errorSummary } from './errorSummary';
 
 export interface NotificationServiceOptions {
   partnerTenantId: string;
@@ -41,6 +43,7 @@ export interface NotificationServiceOptions {
   gdapTemplates?: RoleTemplateSet;
   /** Removal requests asked of the indirect provider: the requester is told once the customer is gone. */
   removalRequests?: RemovalRequestRepository;
+  gdapWarnDays?: readonly number[]; // GDAP_WARN_DAYS (the expiry watch)
   /** Between scheduled runs (reconciler + reminders); 0 = no timer (runs only via `runScheduled`). */
   reconcileIntervalMs: number;
   /** Remind the inviter of invitations pending this many days; 0 = no reminders. */
@@ -67,6 +70,7 @@ export interface ScheduledRunResult {
   adminAccess?: number;
   /** Requesters told now that their indirect provider removed the relationship. */
   removalRequests?: number;
+  expiry?: ExpiryRunResult; // the GDAP expiry watch: warnings and end announcements
   resumed: number;
   reminders: number;
   /** Inbox entries processed by the drain. */
@@ -89,6 +93,7 @@ export class NotificationService {
   readonly processor: AcceptanceProcessor;
   readonly gdapProcessor?: GdapApprovalProcessor;
   readonly removalWatcher?: RemovalRequestWatcher;
+  readonly expiryWatch?: GdapExpiryWatch;
   readonly reconciler: Reconciler;
   readonly reminders: ReminderJob;
   readonly inbox: WebhookInbox;
@@ -145,6 +150,8 @@ export class NotificationService {
         logger: this.log,
         staleAfterMs: options.staleAfterMs,
       });
+      const shared = { delivery, clock: this.clock, instanceId: this.instanceId, gdap: options.gdap };
+      this.expiryWatch = new GdapExpiryWatch({ ...options, ...shared, gdapTemplates: options.gdapTemplates });
     }
     const requests = options.removalRequests;
     this.removalWatcher =
@@ -192,6 +199,7 @@ export class NotificationService {
         this.log.info({ eventName: event.eventName }, 'webhook: admin access not configured, event ignored');
         return 'ignored';
       }
+      if ((await this.expiryWatch?.handleEvent(event)) === 'handled') return 'processed';
       return this.gdapProcessor.handleEvent(event);
     }
     return this.processor.handleWebhook(raw);
@@ -263,6 +271,10 @@ export class NotificationService {
       } catch (err) {
         this.log.warn({ err: errorSummary(err) }, 'admin access safety net failed; next run will try again');
       }
+      result.expiry = await this.expiryWatch?.run().catch((err: unknown) => {
+        this.log.warn({ err: errorSummary(err) }, 'gdap expiry watch failed; next run will try again');
+        return undefined;
+      });
     }
     result.removalRequests = await this.removalWatcher?.run().catch((err: unknown) => {
       this.log.warn({ err: errorSummary(err) }, 'removal request check failed; next run will try again');
@@ -381,10 +393,4 @@ export class NotificationService {
     const remove = () => void this.tasks.delete(task);
     task.then(remove, remove);
   }
-}
-
-function errorSummary(err: unknown): { name?: string; message?: string; code?: unknown; kind?: unknown } {
-  if (!(err instanceof Error)) return { message: String(err) };
-  const e = err as Error & { code?: unknown; kind?: unknown };
-  return { name: e.name, message: e.message, code: e.code, kind: e.kind };
 }

@@ -1,6 +1,6 @@
 import type { Logger } from '../logging/logger';
 import { backoffDelayMs } from '../resilience';
-import type { DedupeRepository, Stored } from '../storage/dedupeRepository';
+import type { DedupeRecord, DedupeRepository, Stored } from '../storage/dedupeRepository';
 import type { Clock } from './clock';
 import type { AcceptanceOutcome, AcceptanceRecord, DeliveryRecord } from './records';
 import { currentTraceparent, setGauge, traceOutboxRetry } from '../telemetry';
@@ -19,7 +19,7 @@ export function retryableDelivery(d: DeliveryRecord): boolean {
  * The outbox decision on a finished record: a retryable failed delivery and rounds left → the
  * record waits in the outbox (`retryAt`, backoff growing per round); otherwise it leaves it.
  */
-export function withOutboxSchedule<T extends AcceptanceRecord>(record: T, now: number): T {
+export function withOutboxSchedule<T extends OutboxEntry>(record: T, now: number): T {
   const { retryAt: _retryAt, ...rest } = record;
   const round = record.retryRound ?? 0;
   if (!(record.deliveries ?? []).some(retryableDelivery) || round >= OUTBOX_MAX_ROUNDS) return rest as T;
@@ -35,13 +35,30 @@ export function withOutboxSchedule<T extends AcceptanceRecord>(record: T, now: n
   } as T;
 }
 
-export interface OutboxDeps {
+/** A notification record the outbox can retry (AcceptanceRecord, ExpiryRecord): recipients and their deliveries. */
+export type OutboxEntry = DedupeRecord &
+  Pick<
+    AcceptanceRecord,
+    | 'partnerTenantId'
+    | 'state'
+    | 'owner'
+    | 'claimedAt'
+    | 'updatedAt'
+    | 'deliveries'
+    | 'retryAt'
+    | 'retryRound'
+    | 'traceparent'
+  >;
+
+export interface OutboxDeps<R extends OutboxEntry = AcceptanceRecord> {
+  /** The record type this outbox retries (default `acceptance`). */
+  type?: string;
   partnerTenantId: string;
   instanceId: string;
   dedupe: DedupeRepository;
   clock: Clock;
   logger: Logger;
-  complete: (record: Stored<AcceptanceRecord>) => Promise<AcceptanceOutcome>;
+  complete: (record: Stored<R>) => Promise<unknown>;
 }
 
 /**
@@ -50,14 +67,14 @@ export interface OutboxDeps {
  * stays one: the job takes the record over by ETag, turns its retryable failed deliveries back to
  * `pending`, and completes it like any unfinished record. Runs under the notification lease.
  */
-export class NotificationOutbox {
-  constructor(private readonly deps: OutboxDeps) {}
+export class NotificationOutbox<R extends OutboxEntry = AcceptanceRecord> {
+  constructor(private readonly deps: OutboxDeps<R>) {}
 
   /** Retries the due entries; returns how many were delivered now. */
   async run(limit = 20): Promise<number> {
     const now = this.deps.clock.now();
-    const due = await this.deps.dedupe.findOlderThan<AcceptanceRecord>(
-      'acceptance',
+    const due = await this.deps.dedupe.findOlderThan<R>(
+      this.deps.type ?? 'acceptance',
       {
         field: 'retryAt',
         before: new Date(now + 1).toISOString(),
@@ -70,7 +87,7 @@ export class NotificationOutbox {
     for (const record of due) {
       const iso = new Date(this.deps.clock.now()).toISOString();
       const { retryAt: _retryAt, ...rest } = record;
-      const taken = await this.deps.dedupe.replaceIfMatch<AcceptanceRecord>(
+      const taken = await this.deps.dedupe.replaceIfMatch<R>(
         {
           ...rest,
           state: 'sending',
@@ -81,18 +98,18 @@ export class NotificationOutbox {
           deliveries: (record.deliveries ?? []).map((d) =>
             retryableDelivery(d) ? { ...d, status: 'pending' as const } : d,
           ),
-        },
+        } as unknown as R,
         record.etag,
       );
       if (!taken) continue;
       this.deps.logger.info(
-        { customerId: record.customerId, round: taken.retryRound },
+        { type: record.type, round: taken.retryRound },
         'outbox: retrying a failed notification',
       );
       await traceOutboxRetry({ traceparent: record.traceparent, round: taken.retryRound ?? 1 }, () =>
         this.deps.complete(taken),
       );
-      const after = await this.deps.dedupe.read<AcceptanceRecord>(record.id);
+      const after = await this.deps.dedupe.read<R>(record.id);
       const before = (record.deliveries ?? []).filter(retryableDelivery).length;
       const still = (after?.deliveries ?? []).filter(retryableDelivery).length;
       delivered += Math.max(0, before - still);
@@ -102,8 +119,8 @@ export class NotificationOutbox {
 
   /** Operator view: entries waiting in the outbox, and deliveries that failed for good. */
   async summary(limit = 1000): Promise<{ waiting: number; failed: number }> {
-    const failedOrWaiting = await this.deps.dedupe.findOlderThan<AcceptanceRecord>(
-      'acceptance',
+    const failedOrWaiting = await this.deps.dedupe.findOlderThan<R>(
+      this.deps.type ?? 'acceptance',
       { field: 'updatedAt', before: '9999', where: { partnerTenantId: this.deps.partnerTenantId } },
       limit,
     );

@@ -138,3 +138,48 @@ export function gdapRecordId(
 ): string {
   return `admin-access:${partnerTenantId}:${relationshipId}:${phase}`;
 }
+
+/**
+ * The exactly-once decision about one expiry notice of a GDAP relationship (see expiryRecordId):
+ * a warning N days before a given end date, or the announcement that it ended. Recipients and
+ * their deliveries like AcceptanceRecord (taken over when stale, retried by the outbox).
+ */
+export interface ExpiryRecord extends DedupeRecord {
+  type: 'gdap-expiry';
+  partnerTenantId: string;
+  relationshipId: string;
+  /** The invitation that requested the relationship (its inviter is told), if the bot requested it. */
+  invitationId?: string;
+  phase: 'warning' | 'expired' | 'terminated';
+  /** The threshold (days) of a warning. */
+  thresholdDays?: number;
+  /** Whole days left when decided (a warning). */
+  daysLeft?: number;
+  endDateTime?: string;
+  relationshipName?: string;
+  customer: { tenantId?: string; displayName: string };
+  roleDefinitionIds: string[];
+  templateId?: string;
+  source: 'webhook' | 'job';
+  state: 'sending' | 'done';
+  owner: string;
+  claimedAt: string;
+  createdAt: string;
+  updatedAt: string;
+  deliveries?: DeliveryRecord[];
+  retryAt?: string;
+  retryRound?: number;
+}
+
+/**
+ * `gdap-expiry:<partner>:<relationship>:warn-<days>:<end day>` (a relationship extended to a new end
+ * is warned again) or `…:<relationship>:ended`.
+ */
+export function expiryRecordId(
+  partnerTenantId: string,
+  relationshipId: string,
+  notice: { thresholdDays: number; endDay: string } | 'ended',
+): string {
+  const base = `gdap-expiry:${partnerTenantId}:${relationshipId}`;
+  return notice === 'ended' ? `${base}:ended` : `${base}:warn-${notice.thresholdDays}:${notice.endDay}`;
+}

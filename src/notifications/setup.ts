@@ -102,6 +102,7 @@ export function setupNotifications(input: NotificationsSetupInput): Notification
     transport: new BotFrameworkTransport(input.adapter, config.bot.appId ?? ''),
     reconcileIntervalMs: settings.reconcileIntervalSeconds * 1000,
     reminderAfterDays: settings.reminderAfterDays,
+    gdapWarnDays: settings.gdapWarnDays,
     drainIntervalMs: settings.drainIntervalSeconds * 1000,
     ...input.overrides,
   });

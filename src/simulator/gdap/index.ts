@@ -14,4 +14,4 @@ export {
   type GdapSimulatorRouteOptions,
 } from './routes';
 export { seedGdapRelationships } from './seed';
-export { relationshipUri } from './wire';
+export { gdapResourceName, relationshipUri } from './wire';

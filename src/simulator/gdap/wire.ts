@@ -79,7 +79,17 @@ export const CONTEXT = {
   accessAssignment: `${GRAPH_PUBLIC_ROOT}/tenantRelationships/$metadata#accessAssignments/$entity`,
 } as const;
 
-/** The Graph URI of a relationship, as webhook ResourceUris name it. */
+/**
+ * A relationship's ResourceUri in Partner Center's GDAP webhooks, as documented
+ * (`{baseURL}/granularAdminRelationships/{RelationshipID}`, ResourceName GranularAdminRelationship).
+ */
 export function relationshipUri(id: string): string {
-  return `${GRAPH_PUBLIC_ROOT}/tenantRelationships/delegatedAdminRelationships/${id}`;
+  return `https://api.partnercenter.microsoft.com/granularAdminRelationships/${id}`;
+}
+
+/** ResourceName of a GDAP webhook by its ResourceUri (relationship or access assignment). */
+export function gdapResourceName(resourceUri: string): string {
+  return resourceUri.includes('/accessAssignments/')
+    ? 'GranularAdminAccessAssignment'
+    : 'GranularAdminRelationship';
 }

@@ -106,7 +106,10 @@ describe('GDAP simulator routes', () => {
     });
     expect(res.status).toBe(200);
     expect(s.events.map((e) => e.eventName)).toEqual([GDAP_EVENTS.approved, GDAP_EVENTS.activated]);
-    expect(s.events[0]!.resourceUri).toBe(`https://graph.microsoft.com/v1.0${RELS}/${r.id}`);
+    // Partner Center's documented ResourceUri of GDAP webhooks: {baseURL}/granularAdminRelationships/{id}.
+    expect(s.events[0]!.resourceUri).toBe(
+      `https://api.partnercenter.microsoft.com/granularAdminRelationships/${r.id}`,
+    );
   });
 });
 

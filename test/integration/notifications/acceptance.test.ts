@@ -27,7 +27,13 @@ describe('acceptance notifications (one bot, embedded Cosmos and simulator, real
   beforeAll(async () => {
     connector = new CapturingConnector();
     await connector.start();
-    bot = await startTestApp({ RECONCILE_INTERVAL_SECONDS: '0', REMINDER_AFTER_DAYS: '7' });
+    // GDAP_WARN_DAYS 1: the seeded demo GDAP relationships (ending in 10 and 25 days) send no expiry
+    // warnings to the channel here (gdapExpiry.test.ts covers them).
+    bot = await startTestApp({
+      RECONCILE_INTERVAL_SECONDS: '0',
+      REMINDER_AFTER_DAYS: '7',
+      GDAP_WARN_DAYS: '1',
+    });
     channel = new TeamsChat({
       serviceUrl: connector.url,
       conversationType: 'channel',

@@ -28,9 +28,12 @@ describe('three bot instances sharing one Cosmos DB', () => {
   beforeAll(async () => {
     connector = new CapturingConnector();
     await connector.start();
-    a = await startTestApp({ RECONCILE_INTERVAL_SECONDS: '0' });
+    // The seeded demo GDAP relationships end in 10 and 25 days: no expiry warnings in this test
+    // (gdapExpiry.test.ts covers them).
+    const quiet = { RECONCILE_INTERVAL_SECONDS: '0', GDAP_WARN_DAYS: '1' };
+    a = await startTestApp(quiet);
     // B and C trust certificates served by A's simulator (in production: Partner Center's host).
-    const env = { RECONCILE_INTERVAL_SECONDS: '0', WEBHOOK_ALLOWED_CERT_HOSTS: new URL(a.baseUrl).host };
+    const env = { ...quiet, WEBHOOK_ALLOWED_CERT_HOSTS: new URL(a.baseUrl).host };
     const shared = { cosmos: a.app.cosmos, partnerCenter: a.app.services.partnerCenter };
     b = await startTestApp(env, shared);
     c = await startTestApp(env, shared);

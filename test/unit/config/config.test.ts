@@ -119,6 +119,13 @@ describe('loadConfig', () => {
     expect(configError(env).setting).toBe(missing);
   });
 
+  it('issue 16: GDAP_WARN_DAYS: 30,7,1 by default; a list of days, sorted and unique; bad values name it', () => {
+    expect(loadConfig({}).notifications.gdapWarnDays).toEqual([30, 7, 1]);
+    expect(loadConfig({ GDAP_WARN_DAYS: ' 1, 14,14 ,60' }).notifications.gdapWarnDays).toEqual([60, 14, 1]);
+    for (const bad of ['0', 'soon', '7,,1', '731', '-1'])
+      expect(configError({ GDAP_WARN_DAYS: bad }).setting).toBe('GDAP_WARN_DAYS');
+  });
+
   it('issue 17: TURN_DEADLINE_MS: 7000 by default (Teams answers invokes within ~10 s), settable, bounded', () => {
     expect(loadConfig({}).partnerCenter.turnDeadlineMs).toBe(7000);
     expect(loadConfig({ TURN_DEADLINE_MS: '1500' }).partnerCenter.turnDeadlineMs).toBe(1500);

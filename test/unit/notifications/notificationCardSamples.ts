@@ -1,4 +1,5 @@
 import { renderAdminAccessCard } from '../../../src/cards/adminAccessCards';
+import { renderGdapExpiryCard } from '../../../src/cards/gdapExpiryCard';
 import type { AdaptiveCardJson } from '../../../src/cards/render';
 import { ENTRA_ROLES } from '../../../src/domain/gdap';
 import {
@@ -41,6 +42,46 @@ export const notificationCardSamples: Record<string, (t: Translator) => Adaptive
       customer: '',
       roleDefinitionIds: ENTRA_ROLES.slice(0, 2).map((r) => r.id),
       failedAssignments: [],
+    }),
+  ],
+  'notification-gdap-expiry': (t) => [
+    renderGdapExpiryCard(t, {
+      phase: 'warning',
+      daysLeft: 30,
+      relationshipId: 'a1b2c3d4-0000-4000-8000-000000000001-e5f6',
+      relationshipName: 'CC-Contoso-least-privilege',
+      customer: 'Contoso GmbH',
+      customerId: '5a1c3e9b-0d2f-4c6a-8e1b-7f3d9a2c4b60',
+      roleDefinitionIds: ENTRA_ROLES.slice(0, 5).map((r) => r.id),
+      endDateTime: '2026-02-14T10:00:00.000Z',
+      templateId: 'least-privilege',
+      requestedBy: 'Dana Inviter',
+    }),
+    renderGdapExpiryCard(t, {
+      phase: 'warning',
+      daysLeft: 1,
+      relationshipId: 'r-2',
+      relationshipName: LONG,
+      customer: `**${LONG}** [x](https://evil.example) $` + '{x}',
+      customerId: '5a1c3e9b-0d2f-4c6a-8e1b-7f3d9a2c4b60',
+      roleDefinitionIds: ENTRA_ROLES.map((r) => r.id),
+      endDateTime: '2026-02-14T10:00:00.000Z',
+      requestedBy: LONG,
+    }),
+    renderGdapExpiryCard(t, {
+      phase: 'expired',
+      relationshipId: 'r-3',
+      customer: '',
+      roleDefinitionIds: ENTRA_ROLES.slice(0, 2).map((r) => r.id),
+      endDateTime: '2026-02-14T10:00:00.000Z',
+    }),
+    renderGdapExpiryCard(t, {
+      phase: 'terminated',
+      relationshipId: 'r-4',
+      customer: 'Fabrikam',
+      customerId: 'fabrikam',
+      roleDefinitionIds: ENTRA_ROLES.slice(0, 1).map((r) => r.id),
+      templateId: 'least-privilege',
     }),
   ],
   'notification-accepted': (t) => [
