@@ -2,3 +2,4 @@ export * from './duration';
 export * from './entraRoles';
 export * from './templates';
 export * from './requestName';
+export * from './relationshipList';

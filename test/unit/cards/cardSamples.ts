@@ -1,6 +1,7 @@
 import type { AdaptiveCardJson } from '../../../src/cards/render';
 import { renderHelpCard, renderWelcomeCard } from '../../../src/cards/helpCard';
 import type { Translator } from '../../../src/i18n/i18n';
+import { adminAccessListSamples } from '../dialogs/adminAccess/adminAccessCardSamples';
 import { customerListSamples } from '../dialogs/customers/customerCardSamples';
 import {
   invitationsListSamples,
@@ -43,4 +44,5 @@ export const cardSamples: Record<string, (t: Translator) => AdaptiveCardJson[]> 
   ...removeCardSamples,
   ...notificationCardSamples,
   status: (t) => statusCardSamples(t),
+  'admin-access-list': (t) => adminAccessListSamples(t),
 };
