@@ -58,7 +58,7 @@ export const en = {
   'gdap.list.badArgs': 'Type "{command}" alone, or with a page number, e.g. "{command} 2".',
   'gdap.template.title': 'Request admin access',
   'gdap.template.intro':
-    "Choose the roles to request from {customer}. Next you get the draft email with the approval link for the customer's Global admin.",
+    "Choose the roles to request. Next you get the draft email with the approval link for the customer's Global admin.",
   'gdap.template.unknown': 'The role template of that button is no longer configured. Please choose one.',
 };
 
@@ -119,7 +119,7 @@ export const de: Record<keyof typeof en, string> = {
   'gdap.list.badArgs': 'Geben Sie „{command}“ allein ein oder mit einer Seitenzahl, z. B. „{command} 2“.',
   'gdap.template.title': 'Administratorzugriff anfordern',
   'gdap.template.intro':
-    'Wählen Sie die Rollen, die Sie bei {customer} anfragen. Danach erhalten Sie den E-Mail-Entwurf mit dem Genehmigungslink für den globalen Administrator des Kunden.',
+    'Wählen Sie die Rollen, die Sie anfragen. Danach erhalten Sie den E-Mail-Entwurf mit dem Genehmigungslink für den globalen Administrator des Kunden.',
   'gdap.template.unknown':
     'Die Rollenvorlage dieser Schaltfläche ist nicht mehr eingerichtet. Bitte wählen Sie eine aus.',
 };

@@ -1,7 +1,10 @@
 import type { AdaptiveCardJson } from '../../../src/cards/render';
 import { renderHelpCard, renderWelcomeCard } from '../../../src/cards/helpCard';
 import type { Translator } from '../../../src/i18n/i18n';
-import { adminAccessListSamples } from '../dialogs/adminAccess/adminAccessCardSamples';
+import {
+  adminAccessListSamples,
+  adminAccessTemplateSamples,
+} from '../dialogs/adminAccess/adminAccessCardSamples';
 import { customerListSamples } from '../dialogs/customers/customerCardSamples';
 import {
   invitationsListSamples,
@@ -45,4 +48,5 @@ export const cardSamples: Record<string, (t: Translator) => AdaptiveCardJson[]> 
   ...notificationCardSamples,
   status: (t) => statusCardSamples(t),
   'admin-access-list': (t) => adminAccessListSamples(t),
+  'admin-access-template': (t) => adminAccessTemplateSamples(t),
 };

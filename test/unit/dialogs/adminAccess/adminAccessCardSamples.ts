@@ -3,7 +3,8 @@ import {
   type AdminAccessListRow,
 } from '../../../../src/cards/adminAccessListCard';
 import type { AdaptiveCardJson } from '../../../../src/cards/render';
-import { ENTRA_ROLES } from '../../../../src/domain/gdap';
+import { renderAdminAccessTemplateCard } from '../../../../src/cards/adminAccessCards';
+import { BUILT_IN_TEMPLATES, ENTRA_ROLES } from '../../../../src/domain/gdap';
 import type { Translator } from '../../../../src/i18n/i18n';
 
 const NOW = new Date('2026-03-10T12:00:00Z');
@@ -72,5 +73,33 @@ export function adminAccessListSamples(t: Translator): AdaptiveCardJson[] {
     renderAdminAccessListCard(t, { rows: ADMIN_ACCESS_SAMPLE_ROWS, page: 2, pages: 3, total: 25, now: NOW }),
     renderAdminAccessListCard(t, { rows: [], page: 1, pages: 1, total: 0, now: NOW }),
     renderAdminAccessListCard(t, { rows: WORST_ROWS, page: 1, pages: 1000, total: 10_000, now: NOW }),
+  ];
+}
+
+const FLOW = { flowId: '3f6d2a71-0000-4000-8000-000000000001', command: 'invite' as const };
+
+/** The role template card of "Request admin access": plain, a long name with a failed attempt, many templates. */
+export function adminAccessTemplateSamples(t: Translator): AdaptiveCardJson[] {
+  const many = Array.from({ length: 25 }, (_, i) => ({
+    ...BUILT_IN_TEMPLATES.templates[0]!,
+    id: `template-${i}`,
+    name: { en: `Template ${i} ${'N'.repeat(100)}`, de: `Vorlage ${i} ${'N'.repeat(100)}` },
+  }));
+  return [
+    renderAdminAccessTemplateCard(t, {
+      flow: FLOW,
+      customer: 'Contoso GmbH',
+      templates: BUILT_IN_TEMPLATES.templates,
+      templateId: BUILT_IN_TEMPLATES.defaultTemplateId,
+    }),
+    renderAdminAccessTemplateCard(t, {
+      flow: FLOW,
+      customer: `[Fabrikam](https://evil.example) ${'Ä'.repeat(400)}`,
+      templates: BUILT_IN_TEMPLATES.templates,
+      templateId: BUILT_IN_TEMPLATES.defaultTemplateId,
+      error: t.t('gdap.template.unknown'),
+      retry: true,
+    }),
+    renderAdminAccessTemplateCard(t, { flow: FLOW, customer: '', templates: many, templateId: 'template-3' }),
   ];
 }
