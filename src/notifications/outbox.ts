@@ -2,7 +2,7 @@ import type { Logger } from '../logging/logger';
 import { backoffDelayMs } from '../resilience';
 import type { DedupeRepository, Stored } from '../storage/dedupeRepository';
 import type { Clock } from './clock';
-import type { AcceptanceOutcome, AcceptanceRecord, DeliveryRecord } from './records';
+import type { AcceptanceOutcome, AcceptanceRecord, AdminAccessRecord, DeliveryRecord } from './records';
 import { setGauge } from '../telemetry';
 
 /** Outbox rounds after the first failed series; then the delivery stays `failed` for the operator. */
@@ -15,19 +15,40 @@ export function retryableDelivery(d: DeliveryRecord): boolean {
   return d.status === 'failed' && d.reason !== 'no_reference' && d.reason !== 'blocked_by_middleware';
 }
 
+/** Fields of a record that can wait in the outbox (acceptance and admin-access notifications). */
+interface OutboxFields {
+  retryAt?: string;
+  retryRound?: number;
+}
+
 /**
- * The outbox decision on a finished record: a retryable failed delivery and rounds left → the
- * record waits in the outbox (`retryAt`, backoff growing per round); otherwise it leaves it.
+ * The outbox decision on a finished record with these deliveries: a retryable failed delivery and
+ * rounds left → the record waits in the outbox (`retryAt`, backoff growing per round); otherwise
+ * it leaves it.
  */
-export function withOutboxSchedule<T extends AcceptanceRecord>(record: T, now: number): T {
+export function scheduleOutbox<T extends OutboxFields>(
+  record: T,
+  deliveries: readonly DeliveryRecord[],
+  now: number,
+): T {
   const { retryAt: _retryAt, ...rest } = record;
   const round = record.retryRound ?? 0;
-  if (!(record.deliveries ?? []).some(retryableDelivery) || round >= OUTBOX_MAX_ROUNDS) return rest as T;
+  if (!deliveries.some(retryableDelivery) || round >= OUTBOX_MAX_ROUNDS) return rest as T;
   const delay = Math.max(
     ROUND_BASE_MS / 2,
     backoffDelayMs(round + 1, { baseDelayMs: ROUND_BASE_MS, maxDelayMs: ROUND_MAX_MS }),
   );
   return { ...rest, retryAt: new Date(now + delay).toISOString() } as T;
+}
+
+/** The outbox decision on a finished acceptance record (all its deliveries). */
+export function withOutboxSchedule<T extends AcceptanceRecord>(record: T, now: number): T {
+  return scheduleOutbox(record, record.deliveries ?? [], now);
+}
+
+/** The outbox decision on a finished admin-access record (its one delivery). */
+export function withAdminAccessOutboxSchedule<T extends AdminAccessRecord>(record: T, now: number): T {
+  return scheduleOutbox(record, record.delivery ? [record.delivery] : [], now);
 }
 
 export interface OutboxDeps {
@@ -37,6 +58,8 @@ export interface OutboxDeps {
   clock: Clock;
   logger: Logger;
   complete: (record: Stored<AcceptanceRecord>) => Promise<AcceptanceOutcome>;
+  /** Completes a taken-over admin-access record (absent: admin access is not configured). */
+  completeAdminAccess?: (record: Stored<AdminAccessRecord>) => Promise<unknown>;
 }
 
 /**
@@ -60,8 +83,22 @@ export class NotificationOutbox {
       },
       limit,
     );
-    setGauge('outboxDue', due.length);
+    const dueAdmin = this.deps.completeAdminAccess
+      ? await this.deps.dedupe.findOlderThan<AdminAccessRecord>(
+          'admin-access',
+          {
+            field: 'retryAt',
+            before: new Date(now + 1).toISOString(),
+            where: { state: 'done', partnerTenantId: this.deps.partnerTenantId },
+          },
+          limit,
+        )
+      : [];
+    setGauge('outboxDue', due.length + dueAdmin.length);
     let delivered = 0;
+    for (const record of dueAdmin) {
+      if (await this.retryAdminAccess(record)) delivered++;
+    }
     for (const record of due) {
       const iso = new Date(this.deps.clock.now()).toISOString();
       const { retryAt: _retryAt, ...rest } = record;
@@ -93,6 +130,59 @@ export class NotificationOutbox {
     return delivered;
   }
 
+  /**
+   * One admin-access notification from the outbox: taken over by ETag (its failed delivery back to
+   * `pending`) and completed like an unfinished record. If completing throws (Graph or storage
+   * down), the record goes back to the outbox for the next round. True when it was delivered now.
+   */
+  private async retryAdminAccess(record: Stored<AdminAccessRecord>): Promise<boolean> {
+    const complete = this.deps.completeAdminAccess;
+    if (!complete || !record.delivery) return false;
+    const iso = new Date(this.deps.clock.now()).toISOString();
+    const { retryAt: _retryAt, ...rest } = record;
+    const delivery = record.delivery;
+    const taken = await this.deps.dedupe.replaceIfMatch<AdminAccessRecord>(
+      {
+        ...rest,
+        state: 'sending',
+        owner: this.deps.instanceId,
+        claimedAt: iso,
+        updatedAt: iso,
+        retryRound: (record.retryRound ?? 0) + 1,
+        delivery: retryableDelivery(delivery) ? { ...delivery, status: 'pending' } : delivery,
+      },
+      record.etag,
+    );
+    if (!taken) return false;
+    this.deps.logger.info(
+      { relationshipId: record.relationshipId, round: taken.retryRound },
+      'outbox: retrying a failed admin access notification',
+    );
+    try {
+      await complete(taken);
+    } catch (err) {
+      this.deps.logger.warn(
+        { relationshipId: record.relationshipId, err: err instanceof Error ? err.name : 'error' },
+        'outbox: admin access notification not completed, back to the outbox',
+      );
+      const current = await this.deps.dedupe.read<AdminAccessRecord>(record.id);
+      if (current?.state === 'sending' && current.owner === this.deps.instanceId) {
+        const failed = {
+          ...current,
+          state: 'done' as const,
+          delivery: { ...delivery, status: 'failed' as const },
+        };
+        await this.deps.dedupe.replaceIfMatch(
+          withAdminAccessOutboxSchedule(failed, this.deps.clock.now()),
+          current.etag,
+        );
+      }
+      return false;
+    }
+    const after = await this.deps.dedupe.read<AdminAccessRecord>(record.id);
+    return after?.delivery?.status === 'sent';
+  }
+
   /** Operator view: entries waiting in the outbox, and deliveries that failed for good. */
   async summary(limit = 1000): Promise<{ waiting: number; failed: number }> {
     const failedOrWaiting = await this.deps.dedupe.findOlderThan<AcceptanceRecord>(
@@ -105,6 +195,17 @@ export class NotificationOutbox {
     for (const r of failedOrWaiting) {
       if (r.retryAt) waiting++;
       else failed += (r.deliveries ?? []).filter((d) => d.status === 'failed').length;
+    }
+    if (this.deps.completeAdminAccess) {
+      const admin = await this.deps.dedupe.findOlderThan<AdminAccessRecord>(
+        'admin-access',
+        { field: 'updatedAt', before: '9999', where: { partnerTenantId: this.deps.partnerTenantId } },
+        limit,
+      );
+      for (const r of admin) {
+        if (r.retryAt) waiting++;
+        else if (r.delivery?.status === 'failed') failed++;
+      }
     }
     return { waiting, failed };
   }
