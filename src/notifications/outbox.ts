@@ -1,6 +1,6 @@
 import type { Logger } from '../logging/logger';
 import { backoffDelayMs } from '../resilience';
-import type { DedupeRepository, Stored } from '../storage/dedupeRepository';
+import type { DedupeRecord, DedupeRepository, Stored } from '../storage/dedupeRepository';
 import type { Clock } from './clock';
 import type { AcceptanceOutcome, AcceptanceRecord, AdminAccessRecord, DeliveryRecord } from './records';
 import { setGauge } from '../telemetry';
@@ -73,26 +73,9 @@ export class NotificationOutbox {
 
   /** Retries the due entries; returns how many were delivered now. */
   async run(limit = 20): Promise<number> {
-    const now = this.deps.clock.now();
-    const due = await this.deps.dedupe.findOlderThan<AcceptanceRecord>(
-      'acceptance',
-      {
-        field: 'retryAt',
-        before: new Date(now + 1).toISOString(),
-        where: { state: 'done', partnerTenantId: this.deps.partnerTenantId },
-      },
-      limit,
-    );
+    const due = await this.due<AcceptanceRecord>('acceptance', limit);
     const dueAdmin = this.deps.completeAdminAccess
-      ? await this.deps.dedupe.findOlderThan<AdminAccessRecord>(
-          'admin-access',
-          {
-            field: 'retryAt',
-            before: new Date(now + 1).toISOString(),
-            where: { state: 'done', partnerTenantId: this.deps.partnerTenantId },
-          },
-          limit,
-        )
+      ? await this.due<AdminAccessRecord>('admin-access', limit)
       : [];
     setGauge('outboxDue', due.length + dueAdmin.length);
     let delivered = 0;
@@ -100,22 +83,11 @@ export class NotificationOutbox {
       if (await this.retryAdminAccess(record)) delivered++;
     }
     for (const record of due) {
-      const iso = new Date(this.deps.clock.now()).toISOString();
-      const { retryAt: _retryAt, ...rest } = record;
-      const taken = await this.deps.dedupe.replaceIfMatch<AcceptanceRecord>(
-        {
-          ...rest,
-          state: 'sending',
-          owner: this.deps.instanceId,
-          claimedAt: iso,
-          updatedAt: iso,
-          retryRound: (record.retryRound ?? 0) + 1,
-          deliveries: (record.deliveries ?? []).map((d) =>
-            retryableDelivery(d) ? { ...d, status: 'pending' as const } : d,
-          ),
-        },
-        record.etag,
-      );
+      const taken = await this.takeOver(record, {
+        deliveries: (record.deliveries ?? []).map((d) =>
+          retryableDelivery(d) ? { ...d, status: 'pending' as const } : d,
+        ),
+      });
       if (!taken) continue;
       this.deps.logger.info(
         { customerId: record.customerId, round: taken.retryRound },
@@ -138,21 +110,10 @@ export class NotificationOutbox {
   private async retryAdminAccess(record: Stored<AdminAccessRecord>): Promise<boolean> {
     const complete = this.deps.completeAdminAccess;
     if (!complete || !record.delivery) return false;
-    const iso = new Date(this.deps.clock.now()).toISOString();
-    const { retryAt: _retryAt, ...rest } = record;
     const delivery = record.delivery;
-    const taken = await this.deps.dedupe.replaceIfMatch<AdminAccessRecord>(
-      {
-        ...rest,
-        state: 'sending',
-        owner: this.deps.instanceId,
-        claimedAt: iso,
-        updatedAt: iso,
-        retryRound: (record.retryRound ?? 0) + 1,
-        delivery: retryableDelivery(delivery) ? { ...delivery, status: 'pending' } : delivery,
-      },
-      record.etag,
-    );
+    const taken = await this.takeOver(record, {
+      delivery: retryableDelivery(delivery) ? { ...delivery, status: 'pending' } : delivery,
+    });
     if (!taken) return false;
     this.deps.logger.info(
       { relationshipId: record.relationshipId, round: taken.retryRound },
@@ -181,6 +142,40 @@ export class NotificationOutbox {
     }
     const after = await this.deps.dedupe.read<AdminAccessRecord>(record.id);
     return after?.delivery?.status === 'sent';
+  }
+
+  /** Finished records of one type whose outbox time has come. */
+  private due<T extends DedupeRecord>(type: string, limit: number): Promise<Stored<T>[]> {
+    return this.deps.dedupe.findOlderThan<T>(
+      type,
+      {
+        field: 'retryAt',
+        before: new Date(this.deps.clock.now() + 1).toISOString(),
+        where: { state: 'done', partnerTenantId: this.deps.partnerTenantId },
+      },
+      limit,
+    );
+  }
+
+  /** Takes a due record over by ETag for one more round (its failed deliveries changed by `change`). */
+  private takeOver<T extends DedupeRecord & { retryAt?: string; retryRound?: number }>(
+    record: Stored<T>,
+    change: Partial<T>,
+  ): Promise<Stored<T> | undefined> {
+    const iso = new Date(this.deps.clock.now()).toISOString();
+    const { retryAt: _retryAt, etag, ...rest } = record;
+    return this.deps.dedupe.replaceIfMatch<T>(
+      {
+        ...rest,
+        state: 'sending',
+        owner: this.deps.instanceId,
+        claimedAt: iso,
+        updatedAt: iso,
+        retryRound: (record.retryRound ?? 0) + 1,
+        ...change,
+      } as unknown as T,
+      etag,
+    );
   }
 
   /** Operator view: entries waiting in the outbox, and deliveries that failed for good. */

@@ -1,21 +1,10 @@
 import { BUILT_IN_TEMPLATES } from '../../../src/domain/gdap';
-import type { Clock } from '../../../src/notifications/clock';
 import type { AdminAccessRecord } from '../../../src/notifications/records';
 import { startTestApp, type TestApp } from '../../support/app';
 import { CapturingConnector } from '../../support/connector';
-import { cardTitle, conversationIdOf, createInvitation } from './helpers';
+import { cardTitle, conversationIdOf, createInvitation, movableClock } from './helpers';
 
 const ROLES = BUILT_IN_TEMPLATES.templates[0]!.roles.map((r) => r.roleDefinitionId);
-
-/** A clock the test moves forward (the outbox waits minutes between rounds). */
-function movableClock(): Clock & { advance(ms: number): void } {
-  let offset = 0;
-  return {
-    now: () => Date.now() + offset,
-    sleep: (ms) => new Promise((r) => setTimeout(r, Math.min(ms, 20))),
-    advance: (ms) => void (offset += ms),
-  };
-}
 
 /**
  * The admin-access notification goes the acceptance notification's way: a delivery that fails all
