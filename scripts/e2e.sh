@@ -7,7 +7,7 @@
 # Environment (all optional):
 #   E2E_STEPS            steps to run (default: all)
 #   E2E_CHROMIUM         Chromium binary (default /usr/bin/chromium; Debian: apt-get install chromium)
-#   E2E_TIMEOUT_SECONDS  hard limit of the suite (default 270)
+#   E2E_TIMEOUT_SECONDS  hard limit of the suite (default 360)
 #   E2E_SKIP_BUILD=1     do not run `npm run build` first
 #   E2E_VERBOSE=1        print every action of every step
 # Screenshots, logs and summary.txt: test-results/e2e/. Exits non-zero when a step fails.
@@ -32,7 +32,7 @@ fi
 export PATH="${script_dir}:${PATH}"
 export TEAMSAPPTESTER_BROWSER=none
 
-limit="${E2E_TIMEOUT_SECONDS:-270}"
+limit="${E2E_TIMEOUT_SECONDS:-360}"
 echo "== end-to-end (Agents Playground + headless Chromium; steps: ${E2E_STEPS:-all}; limit ${limit} s)"
 # The suite stops itself at the limit; `timeout` is only the backstop should it hang anyway.
 timeout --kill-after=15 "$((limit + 60))" \
