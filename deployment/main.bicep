@@ -118,6 +118,9 @@ param cardAnswerMs int = 8000
 @description('GDAP_TEMPLATES_FILE: path in the app of the GDAP role templates JSON (roles, duration, security group per role). Required.')
 param gdapTemplatesFile string = ''
 
+@description('GDAP_WARN_DAYS: days before a GDAP relationship without auto-extend ends when its requester and subscribed channels are warned (comma-separated).')
+param gdapWarnDays string = '30,7,1'
+
 @description('GRAPH_TIMEOUT_MS / GRAPH_MAX_RETRIES: Microsoft Graph (GDAP) timeout per attempt and retries.')
 param graphTimeoutMs int = 15000
 param graphMaxRetries int = 4
@@ -567,6 +570,7 @@ resource appSettings 'Microsoft.Web/sites/config@2023-12-01' = {
     GDAP_APP_ID: ''
     GDAP_APP_SECRET: ''
     GDAP_TEMPLATES_FILE: gdapTemplatesFile
+    GDAP_WARN_DAYS: gdapWarnDays
     GRAPH_TIMEOUT_MS: string(graphTimeoutMs)
     GRAPH_MAX_RETRIES: string(graphMaxRetries)
     LEGAL_NOTICE_FILE_EN: legalNoticeFileEn

@@ -106,6 +106,17 @@ export const BOT_COMMANDS: readonly BotCommand[] = [
     de: { title: 'anbieter', description: 'Ihre indirekten Anbieter anzeigen' },
   },
   {
+    id: 'adminAccess',
+    en: {
+      title: 'admin access',
+      description: 'Admin access (GDAP) to your customers: waiting for approval, active, ended',
+    },
+    de: {
+      title: 'adminzugriff',
+      description: 'Administratorzugriff (GDAP) auf Ihre Kunden: wartet auf Genehmigung, aktiv, beendet',
+    },
+  },
+  {
     id: 'audit',
     en: { title: 'audit', description: 'Show the latest audit entries (admins), e.g. removals' },
     de: {

@@ -1,6 +1,8 @@
-import { entraRoleName, isAutoExtending } from '../domain/gdap';
+import { entraRoleName, isAutoExtending, type RoleTemplate } from '../domain/gdap';
 import type { Translator, MessageKey } from '../i18n/i18n';
 import { mediumDateFormat } from './formats';
+import { templateLine, templateName } from './gdapText';
+import { MAX_TEMPLATE_CHOICES, type InviteFlowData } from './inviteCards';
 import { defineCard, render, type AdaptiveCardJson } from './render';
 
 /** Card verbs of the admin access feature (Action.Execute). */
@@ -191,4 +193,57 @@ function countActions(value: unknown): number {
 
 function noTemplate(text: string): string {
   return text.replace(/\$\{/g, '$\u200b{');
+}
+
+// ------------------------------------- role template for an existing customer
+
+export interface AdminAccessTemplateCardData {
+  title: string;
+  customerLabel: string;
+  customer: string;
+  intro: string;
+  templateLabel: string;
+  templateValue: string;
+  templateChoices: { title: string; value: string }[];
+  templateLines: string[];
+  hasError: boolean;
+  error: string;
+  continueTitle: string;
+  cancelTitle: string;
+  flowData: InviteFlowData;
+}
+export const adminAccessTemplateTemplate = defineCard<AdminAccessTemplateCardData>('admin-access-template');
+
+export interface AdminAccessTemplateInput {
+  flow: InviteFlowData;
+  /** The customer's name from Partner Center (shown as plain text). */
+  customer: string;
+  templates: readonly RoleTemplate[];
+  templateId: string;
+  error?: string;
+  /** After a Graph failure the main button reads "Try again". */
+  retry?: boolean;
+}
+
+/** "Request admin access" for an existing customer: the role template (the invite flow's choice), then the draft. */
+export function renderAdminAccessTemplateCard(
+  t: Translator,
+  input: AdminAccessTemplateInput,
+): AdaptiveCardJson {
+  const templates = input.templates.slice(0, MAX_TEMPLATE_CHOICES);
+  return render(adminAccessTemplateTemplate, {
+    title: t.t('gdap.template.title'),
+    customerLabel: t.t('gdap.fact.customer'),
+    customer: clipText(input.customer.trim() || t.t('gdap.notify.aCustomer'), 200),
+    intro: t.t('gdap.template.intro'),
+    templateLabel: t.t('invite.admin.templateLabel'),
+    templateValue: input.templateId,
+    templateChoices: templates.map((tpl) => ({ title: templateName(t, tpl), value: tpl.id })),
+    templateLines: templates.map((tpl) => templateLine(t, tpl)),
+    hasError: !!input.error,
+    error: input.error ?? '',
+    continueTitle: input.retry ? t.t('common.retry') : t.t('invite.details.continue'),
+    cancelTitle: t.t('common.cancel'),
+    flowData: input.flow,
+  });
 }

@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import * as ACData from 'adaptivecards-templating';
-import { inert, TrustedText, withoutTemplateCode } from './untrusted';
+import { inert, TrustedText, unlinked, withoutTemplateCode } from './untrusted';
 
 /** An Adaptive Card as JSON, ready to send. */
 export type AdaptiveCardJson = Record<string, unknown> & { type: 'AdaptiveCard'; version: string };
@@ -58,8 +58,8 @@ function parsedTemplate(name: string): ACData.Template {
 
 /**
  * Expands a template with its data. Every data string is text from outside unless it is a
- * `TrustedText` (src/cards/untrusted.ts): where it lands in a TextBlock, a Fact or a TextRun it is
- * made `inert` (no live Markdown, links or template code); in any other displayed property (a button
+ * `TrustedText` (src/cards/untrusted.ts): where it lands in a TextBlock or a Fact it is made `inert`
+ * (no live Markdown, links or template code); in a TextRun (no Markdown there) `unlinked`; in any other displayed property (a button
  * title, a label, an input value) template code is taken out; in Action data, verbs, ids and URLs it
  * stays as it is. New templates and card builders get this without doing anything.
  */
@@ -92,10 +92,9 @@ function markData(value: unknown): unknown {
 }
 
 /** How a string property of the expanded card shows outside text. */
-type Place = 'markdown' | 'plain' | 'raw';
+type Place = 'markdown' | 'textRun' | 'plain' | 'raw';
 const MARKDOWN_PROPERTIES: Record<string, readonly string[]> = {
   TextBlock: ['text'],
-  TextRun: ['text'],
   Fact: ['title', 'value'],
 };
 /** Properties whose value is not displayed but used: kept byte for byte. */
@@ -103,6 +102,7 @@ const RAW_PROPERTIES = new Set(['data', 'verb', 'id', 'url', 'iconUrl', 'associa
 
 const unmark: Record<Place, (text: string) => string> = {
   markdown: inert,
+  textRun: unlinked,
   plain: withoutTemplateCode,
   raw: (text) => text,
 };
@@ -120,7 +120,9 @@ function finish(node: unknown, place: Place, type?: string): unknown {
         ? 'raw'
         : ownType !== undefined && MARKDOWN_PROPERTIES[ownType]?.includes(key)
           ? 'markdown'
-          : 'plain';
+          : ownType === 'TextRun' && key === 'text'
+            ? 'textRun'
+            : 'plain';
     out[key] = finish(value, childPlace, key === 'facts' ? 'Fact' : undefined);
   }
   return out;

@@ -6,7 +6,8 @@ import type { MessageKey, MessageParams, Translator } from '../i18n/i18n';
  * link or Adaptive Card template code.
  *
  * Cards get this by default: `render` (src/cards/render.ts) applies `inert` to every data string
- * that ends up in a Markdown-rendering place (TextBlock text, Fact title and value, TextRun text)
+ * that ends up in a Markdown-rendering place (TextBlock text, Fact title and value; TextRun text,
+ * which has no Markdown, only gets its links broken)
  * and takes template syntax out of every other displayed string, while Action data, verbs, ids and
  * URLs stay as they are. Text the bot itself writes with Markdown on purpose (catalog sentences
  * with **bold**, links the bot builds) is handed to cards as `TrustedText`, with any outside
@@ -56,14 +57,23 @@ export function withoutTemplateCode(text: string): string {
  * as `contoso.com` stay as they are: they are the data the cards show.
  */
 export function inert(text: string): string {
-  return withoutTemplateCode(
+  return unlinked(
     text
       .replace(MARKDOWN_CHARACTERS, '\\$1')
       .replace(LINE_START, (_m, space: string, marker: string) =>
         marker.length === 1 ? `${space}\\${marker}` : `${space}${marker.slice(0, -1)}\\${marker.slice(-1)}`,
-      )
-      .replace(SCHEME_URL, `$1:/${ZERO_WIDTH_SPACE}/`)
-      .replace(WWW_URL, `$1${ZERO_WIDTH_SPACE}.`),
+      ),
+  );
+}
+
+/**
+ * Outside text for a place without Markdown that a client may still auto-link (a `TextRun`, whose
+ * text Adaptive Cards show as it is: a backslash there would be seen): `scheme://` and `www.`
+ * broken, `${` taken out, nothing escaped.
+ */
+export function unlinked(text: string): string {
+  return withoutTemplateCode(
+    text.replace(SCHEME_URL, `$1:/${ZERO_WIDTH_SPACE}/`).replace(WWW_URL, `$1${ZERO_WIDTH_SPACE}.`),
   );
 }
 

@@ -4,6 +4,7 @@ import type { CommandName } from '../i18n/commands';
 import { COMMAND_VERB, commandDataSchema } from '../cards/commandActions';
 import { respondExpired, takeCardResponse } from './cardFlow';
 import { messageResponse, type CardActionHandler } from './cardResponses';
+import { createAdminAccessFeature } from './adminAccess/feature';
 import { createCustomersFeature } from './customers/feature';
 import { createGdapExpiryFeature } from './gdapExpiry/feature';
 import type { Feature } from './feature';
@@ -23,6 +24,7 @@ export function createFeatures(services: DialogServices): Feature[] {
     createRemoveFeature(services),
     createNotificationsFeature(services),
     createProvidersFeature(services),
+    createAdminAccessFeature(services),
     ...createStatusFeature(services),
     createGdapExpiryFeature(services),
   ];

@@ -8,6 +8,7 @@ export type ProtectedAction =
   | 'invite'
   | 'invitations.read'
   | 'providers.read'
+  | 'adminAccess.read'
   | 'remove'
   /** Ending a customer's GDAP relationships (after a removal). */
   | 'adminAccess.end'
@@ -23,6 +24,8 @@ export const ACTION_ROLES: Readonly<Record<ProtectedAction, readonly PartnerRole
   invite: ADMINS,
   'invitations.read': EVERYONE,
   'providers.read': EVERYONE,
+  // Reading admin access is for every partner role; requesting or ending it is 'invite' / 'remove'.
+  'adminAccess.read': EVERYONE,
   remove: ADMINS,
   'adminAccess.end': ADMINS,
   'audit.read': ADMINS,

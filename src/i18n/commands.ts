@@ -9,6 +9,7 @@ export const COMMAND_NAMES = [
   'remove',
   'invitations',
   'providers',
+  'adminAccess',
   'audit',
   'notifications',
   'status',
@@ -26,6 +27,11 @@ export const COMMAND_WORDS: Readonly<
   remove: { en: 'remove', de: 'entfernen' },
   invitations: { en: 'invitations', de: 'einladungen' },
   providers: { en: 'providers', de: 'anbieter' },
+  adminAccess: {
+    en: 'admin access',
+    de: 'adminzugriff',
+    aliases: ['adminaccess', 'admin-access', 'gdap', 'administratorzugriff', 'admin zugriff'],
+  },
   audit: { en: 'audit', de: 'protokoll' },
   notifications: { en: 'notifications', de: 'benachrichtigungen' },
   status: { en: 'status', de: 'status' },
@@ -33,11 +39,17 @@ export const COMMAND_WORDS: Readonly<
   cancel: { en: 'cancel', de: 'abbrechen', aliases: ['stop', 'stopp'] },
 };
 
+/** One-word command words, and the words of several (e.g. `admin access`), longest first. */
 const lookup = new Map<string, CommandName>();
+const phrases: { words: string; command: CommandName }[] = [];
 for (const name of COMMAND_NAMES) {
   const words = COMMAND_WORDS[name];
-  for (const w of [words.en, words.de, ...(words.aliases ?? [])]) lookup.set(w, name);
+  for (const w of [words.en, words.de, ...(words.aliases ?? [])]) {
+    if (w.includes(' ')) phrases.push({ words: w, command: name });
+    else lookup.set(w, name);
+  }
 }
+phrases.sort((a, b) => b.words.length - a.words.length);
 
 export type RecognizedCommand = { command: CommandName; args: string } | { command: undefined; text: string };
 
@@ -52,6 +64,15 @@ export function stripMentions(text: string): string {
 
 export function recognizeCommand(rawText: string | undefined | null): RecognizedCommand {
   const text = stripMentions(rawText ?? '');
+  // A command of several words first: `admin access 2` is `admin access`, not an unknown `admin`.
+  const start = text.startsWith('/') ? 1 : 0;
+  const lower = text.slice(start).toLowerCase();
+  for (const { words, command } of phrases) {
+    if (lower === words || lower.startsWith(`${words} `)) {
+      // The phrase is ASCII, so it spans as many characters of the typed text as of `lower`.
+      return { command, args: text.slice(start + words.length).trim() };
+    }
+  }
   const match = /^(\S+)(?:\s+([\s\S]*))?$/.exec(text);
   if (!match) return { command: undefined, text };
   const word = (match[1] ?? '').toLowerCase().replace(/^\//, '');

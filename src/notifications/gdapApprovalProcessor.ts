@@ -11,6 +11,7 @@ import type { DedupeRepository, Stored } from '../storage/dedupeRepository';
 import type { Clock } from './clock';
 import { cardActivity, conversationIdOf, type NotificationDelivery } from './delivery';
 import { relationshipIdOf, type WebhookEvent } from './events';
+import { withAdminAccessOutboxSchedule } from './outbox';
 import {
   DECISION_TTL_SECONDS,
   gdapRecordId,
@@ -147,6 +148,46 @@ export class GdapApprovalProcessor {
     return this.complete(created, relationship, invitation);
   }
 
+  /**
+   * Completes a record this instance has just taken over (an outbox round, or one whose owner
+   * stopped): the relationship is read again from Graph (a failure throws; the caller retries
+   * later), the invitation by id.
+   */
+  async completeTaken(record: Stored<AdminAccessRecord>): Promise<AdminAccessOutcome> {
+    const relationship = await this.deps.gdap.getRelationship(record.relationshipId);
+    const invitation = await this.deps.invitations.get(this.deps.partnerTenantId, record.invitationId);
+    if (!invitation) {
+      this.log.info({ relationshipId: record.relationshipId }, 'gdap: invitation gone, nothing to notify');
+      await this.save({ ...record, state: 'done' });
+      return 'unknown_relationship';
+    }
+    return this.complete(record, relationship, invitation);
+  }
+
+  /** Finishes admin-access records whose owner stopped renewing them (crash, restart). Returns how many. */
+  async resumeStale(limit = 20): Promise<number> {
+    const before = new Date(this.deps.clock.now() - this.staleAfterMs).toISOString();
+    const stale = await this.deps.dedupe.findOlderThan<AdminAccessRecord>(
+      'admin-access',
+      { field: 'claimedAt', before, where: { state: 'sending', partnerTenantId: this.deps.partnerTenantId } },
+      limit,
+    );
+    let resumed = 0;
+    for (const record of stale) {
+      const taken = await this.deps.dedupe.replaceIfMatch<AdminAccessRecord>(
+        { ...record, owner: this.deps.instanceId, claimedAt: this.nowIso(), updatedAt: this.nowIso() },
+        record.etag,
+      );
+      if (!taken) continue;
+      try {
+        if ((await this.completeTaken(taken)) === 'notified') resumed++;
+      } catch (err) {
+        this.log.warn({ err: errorName(err) }, 'gdap: unfinished notification not resumed, will retry');
+      }
+    }
+    return resumed;
+  }
+
   private async invitationFor(relationshipId: string): Promise<Invitation | undefined> {
     const { items } = await this.deps.invitations.list(this.deps.partnerTenantId, {
       relationshipId,
@@ -243,7 +284,10 @@ export class GdapApprovalProcessor {
       if (!saved) return 'lost_ownership';
       record = saved;
     }
-    const done = await this.save({ ...record, state: 'done' });
+    // A delivery that failed after all its attempts waits in the outbox, like an acceptance's.
+    const done = await this.save(
+      withAdminAccessOutboxSchedule({ ...record, state: 'done' }, this.deps.clock.now()),
+    );
     if (!done) return 'lost_ownership';
     this.log.info(
       {

@@ -108,14 +108,16 @@ function agreement(customer: AcceptingCustomer, invitation: Invitation): number 
 }
 
 /**
- * The pending invitation the customer accepted: the one whose admin-access approval recorded this
- * customer's tenant id (exact, names ignored); else the strongest match tier; within it the ones
- * agreeing on kind and provider; among those the newest.
+ * The pending reseller invitation the customer accepted (never an admin-access-only request): the
+ * one whose admin-access approval recorded this customer's tenant id (exact, names ignored); else
+ * the strongest match tier; within it the ones agreeing on kind and provider; among those the newest.
  */
 export function matchInvitation(
   customer: AcceptingCustomer,
-  invitations: readonly Invitation[],
+  all: readonly Invitation[],
 ): Invitation | undefined {
+  // An admin-access request for an existing customer sent no reseller link: no acceptance settles it.
+  const invitations = all.filter((i) => i.kind !== 'adminAccess');
   // The customer approved admin access first: its tenant is on the invitation — an exact match.
   const byTenant = invitations
     .filter((i) => i.status === 'pending' && i.customerTenantId?.toLowerCase() === customer.id.toLowerCase())

@@ -172,6 +172,9 @@ export class NotificationService {
       clock: this.clock,
       logger: this.log,
       complete: (record) => this.processor.completeTaken(record),
+      ...(this.gdapProcessor
+        ? { completeAdminAccess: this.gdapProcessor.completeTaken.bind(this.gdapProcessor) }
+        : {}),
     });
     this.reconciler = new Reconciler({
       partnerTenantId: options.partnerTenantId,
@@ -284,6 +287,7 @@ export class NotificationService {
       return result;
     try {
       result.resumed = await this.processor.resumeStale();
+      if (this.gdapProcessor) result.resumed += await this.gdapProcessor.resumeStale();
     } catch (err) {
       this.log.warn({ err: errorSummary(err) }, 'resuming unfinished notifications failed');
     }

@@ -129,6 +129,9 @@ export interface AdminAccessRecord extends DedupeRecord {
   /** Undefined until the assignments were made (phase `active`). */
   assignments?: AssignmentOutcome[];
   delivery?: DeliveryRecord;
+  /** Outbox (as AcceptanceRecord): the delivery failed after all its attempts; retried after this time. */
+  retryAt?: string;
+  retryRound?: number;
 }
 
 export function gdapRecordId(

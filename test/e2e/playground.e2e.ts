@@ -19,6 +19,8 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Locator } from 'playwright-core';
+import { mediumDateFormat } from '../../src/cards/formats';
+import { BUILT_IN_TEMPLATES, entraRoleName } from '../../src/domain/gdap';
 import { COMMAND_WORDS, type CommandName } from '../../src/i18n/commands';
 import { translate, type Language, type MessageKey, type MessageParams } from '../../src/i18n/i18n';
 import { SIMULATOR_PROVIDERS } from '../../src/simulator/seed';
@@ -572,6 +574,79 @@ async function stepProviderPath(s: Scenario): Promise<void> {
   }
 }
 
+/** Issue 15: invite with admin access, accept, approve in the browser, the notification, the roles on the customer. */
+async function stepAdminAccess(s: Scenario): Promise<void> {
+  const { l } = s;
+  const company = `Northwind Admin ${l.language.toUpperCase()} GmbH`;
+  const domain = `northwindadmin-${l.language}-${runId}`;
+  await open(s);
+  // Admin access is on by default on the details card, with the default role template.
+  const draft = await openDraft(s, 'reseller', company);
+  const text = readable(await draft.innerText());
+  const resellerLink = await linkOnDraft(s, draft);
+  const approvalLink = need(
+    /https?:\/\/[^\s"<>]+\/simulator\/graph\/approve\/[^\s"<>]+/.exec(text)?.[0],
+    'the admin access approval link on the draft card',
+  );
+  await c().waitForText(draft, l.t('invite.draft.adminLink'), 2000);
+  await shot(s, 'draft with the approval link');
+  doing(`clicking "${l.t('invite.draft.done')}"`);
+  await c().click(draft, l.t('invite.draft.done'));
+  await c().waitForText(draft, l.t('invite.done.title'));
+
+  const since = await c().mark();
+  const customerPage = await need(context, 'browser').newPage();
+  let endDate = '';
+  try {
+    doing('accepting the reseller link in a second page (the customer appears in the list)');
+    await customerPage.goto(resellerLink, { waitUntil: 'load' });
+    await customerPage.getByLabel('Organization name').fill(company);
+    await customerPage.getByLabel('Domain').fill(domain);
+    await customerPage.getByRole('button', { name: 'Accept' }).click();
+    await customerPage.getByRole('heading', { name: 'Invitation accepted' }).waitFor();
+    doing("opening the admin access approval link as the customer's Global admin");
+    await customerPage.goto(approvalLink, { waitUntil: 'load' });
+    await customerPage.getByRole('heading', { name: /Approve admin roles/ }).waitFor();
+    await customerPage.getByLabel('Organization name').fill(company);
+    await customerPage.getByLabel('Domain').fill(domain);
+    await customerPage.screenshot({ path: path.join(ARTIFACTS, `step-${s.prefix}-approval-page.png`) });
+    doing('approving the admin roles');
+    await customerPage.getByRole('button', { name: 'Approve' }).click();
+    await customerPage.getByRole('heading', { name: 'Admin roles approved' }).waitFor();
+    const until = /until (\d{4}-\d{2}-\d{2})/.exec(await customerPage.innerText('body'))?.[1];
+    endDate = mediumDateFormat(l.language === 'de' ? 'de-DE' : 'en-US').format(
+      new Date(`${need(until, 'the end date on the approval result page')}T00:00:00Z`),
+    );
+    await customerPage.screenshot({ path: path.join(ARTIFACTS, `step-${s.prefix}-approved-page.png`) });
+  } finally {
+    await customerPage.close();
+  }
+  const roles = BUILT_IN_TEMPLATES.templates[0]!.roles.map((r) =>
+    readable(entraRoleName(r.roleDefinitionId, l.language)),
+  );
+
+  doing('waiting in the Playground for the admin access notification card');
+  const title = l.t('gdap.notify.activeTitle', { company });
+  const card = await c().waitForMessage(title, since, NOTIFICATION_WAIT_MS);
+  for (const role of roles) await c().waitForText(card, role, 2000);
+  await c().waitForText(card, endDate, 2000);
+  await c().waitForText(card, l.t('gdap.autoExtend.yes'), 2000);
+  await card.scrollIntoViewIfNeeded();
+  await shot(s, 'admin access notification');
+
+  doing(`typing "${l.word('customers')} ${domain}"`);
+  const before = await c().send(`${l.word('customers')} ${domain}`);
+  const list = await c().waitForMessage(pattern(l, 'customers.summary.search', { search: domain }), before);
+  const row = list.getByRole('button', { name: pattern(l, 'customers.row.expand') }).first();
+  doing(`expanding "${company}"`);
+  await row.click();
+  doing('reading the admin access of the expanded customer: roles and end date');
+  await c().waitForText(list, l.t('gdap.list.title'));
+  for (const role of roles) await c().waitForText(list, role, 2000);
+  await c().waitForText(list, `${l.t('gdap.fact.endDate')}: ${endDate}`, 2000);
+  await shot(s, 'customer expanded with admin access');
+}
+
 const STEPS: { n: string; title: string; run: (s: Scenario) => Promise<void> }[] = [
   { n: '1', title: 'help shows the help card', run: stepHelp },
   {
@@ -594,6 +669,12 @@ const STEPS: { n: string; title: string; run: (s: Scenario) => Promise<void> }[]
     n: '6',
     title: 'remove: legal notice, refused without the toggle, removed, gone from the list',
     run: stepRemove,
+  },
+  {
+    n: '8',
+    title:
+      'invite with admin access → approve in the browser → notification → roles and end date on the customer',
+    run: stepAdminAccess,
   },
   {
     n: '9',

@@ -1,6 +1,6 @@
 /**
  * What Teams would render as live formatting, a link or template code in a Markdown text (a
- * TextBlock, a Fact, a TextRun, a chat message). Backslash-escaped characters count as text.
+ * TextBlock, a Fact, a chat message; a TextRun only for URLs and template code). Backslash-escaped characters count as text.
  * Used by the tests that feed hostile strings through cards and messages.
  */
 const FEATURES: Record<string, RegExp> = {
@@ -25,7 +25,12 @@ export function liveMarkdown(text: string): string[] {
     .map(([name]) => name);
 }
 
-/** Every Markdown text of a card with its path: TextBlock and TextRun text, Fact title and value. */
+/** What of a TextRun's text a client could make live: an unbroken URL, template code. */
+function textRunLive(text: string): string {
+  return [FEATURES['url']?.exec(text)?.[0], FEATURES['template']?.exec(text)?.[0]].filter(Boolean).join(' ');
+}
+
+/** Every Markdown text of a card with its path: TextBlock text, Fact title and value (TextRun: see above). */
 export function markdownTexts(card: unknown): { path: string; text: string }[] {
   const out: { path: string; text: string }[] = [];
   const walk = (node: unknown, path: string, isFact: boolean): void => {
@@ -33,8 +38,12 @@ export function markdownTexts(card: unknown): { path: string; text: string }[] {
     if (!node || typeof node !== 'object') return;
     const record = node as Record<string, unknown>;
     const type = record['type'];
-    if ((type === 'TextBlock' || type === 'TextRun') && typeof record['text'] === 'string')
+    if (type === 'TextBlock' && typeof record['text'] === 'string')
       out.push({ path: `${path}.text`, text: record['text'] });
+    // A TextRun shows its text as it is (no Markdown in Adaptive Cards); only a link a client could
+    // still make of a URL, and template code, count there.
+    if (type === 'TextRun' && typeof record['text'] === 'string')
+      out.push({ path: `${path}.text`, text: textRunLive(record['text']) });
     if (isFact) {
       for (const key of ['title', 'value'])
         if (typeof record[key] === 'string') out.push({ path: `${path}.${key}`, text: record[key] });

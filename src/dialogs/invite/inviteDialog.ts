@@ -9,10 +9,11 @@ import {
 } from 'botbuilder-dialogs';
 import type { Invitation } from '../../domain/invitations';
 import { CardActionPrompt, newFlowId, type CardAction, type CardActionPromptOptions } from '../cardFlow';
-import { answer, sayPlain } from '../respond';
+import { translatorFor } from '../../i18n/i18n';
+import { answer, sayPlain, showCard } from '../respond';
 import type { DialogServices } from '../services';
 import { actorOf, type AdminAccessRequest } from './adminAccess';
-import { isAdminAccessOnly, startAdminAccessOnly } from './adminAccessEntry';
+import { AdminAccessEntry, isAdminAccessOnly, type AdminTemplateState } from './adminAccessEntry';
 import type { DraftState } from './draftStage';
 import { InviteController, type ChoiceState, type DetailsState } from './inviteController';
 import { INVITE_VERBS } from './inviteSchemas';
@@ -23,6 +24,7 @@ const MAIN_WATERFALL = 'invite.main';
 const ADMIN_ONLY_WATERFALL = 'invite.adminOnly';
 const CHOICE_LOOP = 'invite.choiceLoop';
 const DETAILS_LOOP = 'invite.detailsLoop';
+const TEMPLATE_LOOP = 'invite.adminTemplateLoop';
 const DRAFT_LOOP = 'invite.draftLoop';
 const PROMPT = 'invite.cardPrompt';
 
@@ -58,11 +60,15 @@ export interface InviteDialogOptions {
  */
 export class InviteDialog extends ComponentDialog {
   private readonly controller: InviteController;
+  private readonly adminOnly: AdminAccessEntry;
 
   constructor(services: DialogServices, options: InviteDialogOptions = {}) {
     super(INVITE_DIALOG_ID);
     const controller = new InviteController(services, options.now);
     this.controller = controller;
+    const { admin, draft } = controller;
+    const adminOnly = new AdminAccessEntry({ services, admin, draft });
+    this.adminOnly = adminOnly;
     this.addDialog(new CardActionPrompt(PROMPT));
     this.addDialog(
       new WaterfallDialog(MAIN_WATERFALL, [
@@ -73,11 +79,19 @@ export class InviteDialog extends ComponentDialog {
       ]),
     );
     this.addDialog(
-      new WaterfallDialog(ADMIN_ONLY_WATERFALL, [this.adminOnlyStep.bind(this), this.finishStep.bind(this)]),
+      new WaterfallDialog(ADMIN_ONLY_WATERFALL, [
+        this.adminOnlyStep.bind(this),
+        this.nextStage(DRAFT_LOOP),
+        this.finishStep.bind(this),
+      ]),
     );
     this.addStage<ChoiceState, DetailsState>(CHOICE_LOOP, {
       [INVITE_VERBS.choose]: controller.choose,
       [INVITE_VERBS.retry]: controller.retryProviders,
+      [INVITE_VERBS.cancel]: (request) => controller.cancel(request),
+    });
+    this.addStage<AdminTemplateState, DraftState>(TEMPLATE_LOOP, {
+      [INVITE_VERBS.adminTemplate]: adminOnly.choose,
       [INVITE_VERBS.cancel]: (request) => controller.cancel(request),
     });
     this.addStage<DetailsState, DraftState>(DETAILS_LOOP, {
@@ -102,15 +116,17 @@ export class InviteDialog extends ComponentDialog {
     return step.beginDialog(CHOICE_LOOP, started.next);
   }
 
-  /** "Request admin access" on an existing customer: straight to the draft with the approval link. */
+  /** "Request admin access" on an existing customer: the role template, then the draft with the approval link. */
   private async adminOnlyStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const { cardData } = step.options as InviteStartOptions;
-    const { controller } = this;
-    const deps = { services: controller.services, admin: controller.admin, draft: controller.draft };
-    const started = await startAdminAccessOnly(deps, step.context, newFlowId(), cardData);
-    await answer(step.context, started.answer);
+    const started = await this.adminOnly.start(step.context, newFlowId(), cardData);
+    // Started from another card (an expanded customer, a warning): that card stays, ours comes below.
+    if ('card' in started.answer) {
+      const t = translatorFor(step.context.activity.locale);
+      await showCard(step.context, started.answer.card, 'new', t.t('command.startedBelow'));
+    } else await answer(step.context, started.answer);
     if (!started.next) return step.endDialog({ outcome: 'refused' } satisfies InviteDialogResult);
-    return step.beginDialog(DRAFT_LOOP, started.next);
+    return step.beginDialog(TEMPLATE_LOOP, started.next);
   }
 
   /**

@@ -18,6 +18,8 @@ export const INVITE_VERBS = {
   skip: 'invite.skip',
   copy: 'invite.copy',
   done: 'invite.done',
+  /** Continue on the role template card of "Request admin access" (an existing customer). */
+  adminTemplate: 'invite.adminTemplate',
 } as const;
 
 /** Every verb the waiting invite dialog answers (registered as the feature's dialog verbs). */

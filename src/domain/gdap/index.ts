@@ -3,3 +3,4 @@ export * from './entraRoles';
 export * from './templates';
 export * from './requestName';
 export * from './expiry';
+export * from './relationshipList';

@@ -49,6 +49,17 @@ export const en = {
   'gdap.list.next': 'Next page',
   'gdap.list.previous': 'Previous page',
   'gdap.list.failed': 'The admin access relationships could not be read. Please try again in a moment.',
+  'gdap.list.refresh': 'Refresh',
+  'gdap.list.count': '{count} relationships · page {page} of {pages}',
+  'gdap.list.requested': 'Requested {age} by {name}',
+  'gdap.list.endedOn': 'Ended on {date}',
+  'gdap.list.endsOn': 'Ends on {date}',
+  'gdap.list.autoExtends': 'extends automatically',
+  'gdap.list.badArgs': 'Type "{command}" alone, or with a page number, e.g. "{command} 2".',
+  'gdap.template.title': 'Request admin access',
+  'gdap.template.intro':
+    "Choose the roles to request. Next you get the draft email with the approval link for the customer's Global admin.",
+  'gdap.template.unknown': 'The role template of that button is no longer configured. Please choose one.',
 };
 
 export const de: Record<keyof typeof en, string> = {
@@ -99,4 +110,16 @@ export const de: Record<keyof typeof en, string> = {
   'gdap.list.previous': 'Vorherige Seite',
   'gdap.list.failed':
     'Die Beziehungen mit Administratorzugriff konnten nicht gelesen werden. Bitte versuchen Sie es gleich noch einmal.',
+  'gdap.list.refresh': 'Aktualisieren',
+  'gdap.list.count': '{count} Beziehungen · Seite {page} von {pages}',
+  'gdap.list.requested': 'Angefragt {age} von {name}',
+  'gdap.list.endedOn': 'Beendet am {date}',
+  'gdap.list.endsOn': 'Endet am {date}',
+  'gdap.list.autoExtends': 'verlängert sich automatisch',
+  'gdap.list.badArgs': 'Geben Sie „{command}“ allein ein oder mit einer Seitenzahl, z. B. „{command} 2“.',
+  'gdap.template.title': 'Administratorzugriff anfordern',
+  'gdap.template.intro':
+    'Wählen Sie die Rollen, die Sie anfragen. Danach erhalten Sie den E-Mail-Entwurf mit dem Genehmigungslink für den globalen Administrator des Kunden.',
+  'gdap.template.unknown':
+    'Die Rollenvorlage dieser Schaltfläche ist nicht mehr eingerichtet. Bitte wählen Sie eine aus.',
 };

@@ -5,6 +5,7 @@ import type { Clock } from '../../../src/notifications/clock';
 import { sleep } from '../../../src/resilience';
 import type { GdapSimulatorModel } from '../../../src/simulator/gdap';
 import { SIMULATOR_USERS } from '../../../src/simulator/seed';
+import { translatorFor } from '../../../src/i18n/i18n';
 import { post, TeamsChat } from '../../support/activities';
 import { startTestApp, type TestApp } from '../../support/app';
 import { expectValidCard } from '../../support/cardAssertions';
@@ -238,10 +239,20 @@ describe('GDAP expiry watch: three instances, one Cosmos DB, a test clock', () =
       return res.body as { type: string; value: unknown };
     };
 
-    // Still true: the click starts the draft-email flow (a new GDAP request is prepared for the customer).
+    // Still true: the click starts the request flow — the role template choice comes first (the
+    // warning's template preselected); nothing is created in Graph before Continue.
     const started = await click('en-US');
     expect(JSON.stringify(started)).not.toContain('Nothing was changed');
-    expect(createdFor()).toBe(1);
+    await connector.waitFor(() =>
+      connector.messages().some((m) => cardTitle(m) === translatorFor('en-US').t('gdap.template.title')),
+    );
+    const choice = connector
+      .messages()
+      .find((m) => cardTitle(m) === translatorFor('en-US').t('gdap.template.title'));
+    // The warning's template is the preselected one.
+    expect(JSON.stringify(cardOf(choice!))).toContain(JSON.stringify(button.data.templateId));
+    expect(createdFor()).toBe(0);
+    connector.clear();
 
     // The customer approved a new relationship meanwhile: the old warning is out of date.
     await activeRelationship(wombat, 'Wombat-renewed', 'P730D');
@@ -260,7 +271,7 @@ describe('GDAP expiry watch: three instances, one Cosmos DB, a test clock', () =
       expect(answer.type).toBe('application/vnd.microsoft.activity.message');
       expect(String(answer.value)).toMatch(text);
     }
-    expect(createdFor()).toBe(1);
+    expect(createdFor()).toBe(0);
 
     // Terminated: the signed webhook announces it once; the old warning now names the new status.
     await a.app.services.gdap.terminate(relationshipId);
@@ -272,7 +283,7 @@ describe('GDAP expiry watch: three instances, one Cosmos DB, a test clock', () =
     expect(String(answer.value)).toBe(
       'This admin access relationship with Wombat Works is now “Ended”, so this warning is out of date. Nothing was changed.',
     );
-    expect(createdFor()).toBe(1);
+    expect(createdFor()).toBe(0);
   });
 
   it('an instance that stopped half-way through a warning: another one finishes it, once', async () => {

@@ -1,3 +1,4 @@
+import type { Clock } from '../../../src/notifications/clock';
 import { randomUUID } from 'node:crypto';
 import type { App } from '../../../src/app';
 import type { Invitation } from '../../../src/domain/invitations';
@@ -87,4 +88,14 @@ export function cardOf(activity: Record<string, any>): Record<string, any> | und
 
 export function cardTitle(activity: Record<string, any>): string {
   return String(cardOf(activity)?.body?.[0]?.text ?? '');
+}
+
+/** A clock the test moves forward (the outbox waits minutes between rounds). */
+export function movableClock(): Clock & { advance(ms: number): void } {
+  let offset = 0;
+  return {
+    now: () => Date.now() + offset,
+    sleep: (ms) => new Promise((r) => setTimeout(r, Math.min(ms, 20))),
+    advance: (ms) => void (offset += ms),
+  };
 }

@@ -1,4 +1,3 @@
-import type { Clock } from '../../../src/notifications/clock';
 import type { AcceptanceRecord, InboxRecord } from '../../../src/notifications/records';
 import { startTestApp, type TestApp } from '../../support/app';
 import { CapturingConnector } from '../../support/connector';
@@ -7,21 +6,12 @@ import {
   cardTitle,
   conversationIdOf,
   createInvitation,
+  movableClock,
   postWebhook,
   signedEvent,
 } from './helpers';
 
 const REAL_API = 'https://api.partnercenter.microsoft.com';
-
-/** A clock the test moves forward (the outbox waits minutes between rounds). */
-function movableClock(): Clock & { advance(ms: number): void } {
-  let offset = 0;
-  return {
-    now: () => Date.now() + offset,
-    sleep: (ms) => new Promise((r) => setTimeout(r, Math.min(ms, 20))),
-    advance: (ms) => void (offset += ms),
-  };
-}
 
 /**
  * Issue 17.9, nothing accepted is lost: a webhook is stored (inbox) before its 202, so an instance

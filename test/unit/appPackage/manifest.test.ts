@@ -230,12 +230,17 @@ describe('buildManifest', () => {
 describe('package validation', () => {
   it('reports localization keys that point at nothing in the manifest', async () => {
     const content = build();
-    const dir = writePackage(content);
-    const german = { ...content.languageFiles[GERMAN_FILE], [commandKey(0, 11, 'title')]: 'geister' };
-    writeFileSync(join(dir, GERMAN_FILE), JSON.stringify(german));
+    // The lists are full (MAX_COMMANDS_PER_LIST), so the German file's key for the last command of
+    // the first list is made to point at nothing by dropping that command from the manifest.
+    const manifest = structuredClone(content.manifest);
+    const last = manifest.bots![0]!.commandLists![0]!.commands.length - 1;
+    manifest.bots![0]!.commandLists![0]!.commands.pop();
+    const dir = writePackage({ ...content, manifest });
     const problems = await validatePackageDir(dir);
-    expect(problems).toHaveLength(1);
-    expect(problems[0]).toMatch(/commands\[11\]\.title/);
+    expect(problems).toEqual([
+      expect.stringMatching(new RegExp(`commands\\[${last}\\]\\.title" has no string counterpart`)),
+      expect.stringMatching(new RegExp(`commands\\[${last}\\]\\.description" has no string counterpart`)),
+    ]);
   });
 
   it('reports an outline icon that is not white on transparent, and wrong icon sizes', () => {

@@ -1,6 +1,10 @@
 import type { AdaptiveCardJson } from '../../../src/cards/render';
 import { renderHelpCard, renderWelcomeCard } from '../../../src/cards/helpCard';
 import type { Translator } from '../../../src/i18n/i18n';
+import {
+  adminAccessListSamples,
+  adminAccessTemplateSamples,
+} from '../dialogs/adminAccess/adminAccessCardSamples';
 import { customerListSamples } from '../dialogs/customers/customerCardSamples';
 import {
   invitationsListSamples,
@@ -55,4 +59,6 @@ export const cardSamples: Record<string, (t: Translator) => AdaptiveCardJson[]> 
       data: { flowId: 'f', customerId: 'c' },
     }),
   ],
+  'admin-access-list': (t) => adminAccessListSamples(t),
+  'admin-access-template': (t) => adminAccessTemplateSamples(t),
 };

@@ -52,6 +52,18 @@ describe('matchInvitation', () => {
     expect(matchInvitation(contoso, [accepted, expired])).toBeUndefined();
   });
 
+  it('never takes an admin-access-only request for a reseller invitation (by name, domain or tenant id)', () => {
+    const adminOnly = invitation('admin', {
+      kind: 'adminAccess',
+      customer: { companyName: 'Contoso GmbH', contactEmail: 'it@contoso.de' },
+      customerTenantId: 'CUST-1',
+      createdAt: '2026-02-01T00:00:00Z',
+    });
+    expect(matchInvitation(contoso, [adminOnly])).toBeUndefined();
+    const reseller = invitation('reseller', { customer: { companyName: 'contoso' } });
+    expect(matchInvitation(contoso, [adminOnly, reseller])?.id).toBe('reseller');
+  });
+
   it('picks the newest of several equally good candidates', () => {
     const older = invitation('old', {
       customer: { contactEmail: 'a@contoso.de' },

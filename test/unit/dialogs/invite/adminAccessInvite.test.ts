@@ -362,19 +362,44 @@ describe.each(LANGUAGES.map((L) => [L.locale, L] as const))('invite with admin a
     }
   }
 
-  async function customer() {
+  async function customer(templates: RoleTemplateSet = BUILT_IN_TEMPLATES) {
     const pc = new FakePartnerCenterClient({ demoData: true });
     const h2 = harness(pc);
-    h = { ...h2, services: { ...h2.services, gdap } };
+    h = { ...h2, services: { ...h2.services, gdap, gdapTemplates: templates } };
     const page = await pc.listCustomersPage({ size: 1 }, { auth: 'app', locale: 'en-US' });
     return page.items[0]!;
   }
 
-  it('existing customer: only the approval link, the customer on the request, Done records "adminAccess"', async () => {
-    const c = await customer();
-    const chatA = new AdminOnlyChat({ customerId: c.id, adminAccessOnly: true });
+  async function clickA(chatA: AdminOnlyChat, user: UserKey, verb: string, data: Record<string, unknown>) {
+    chatA.response = undefined;
+    await chatA.send(user, {
+      type: 'invoke',
+      name: 'adaptiveCard/action',
+      value: { action: { type: 'Action.Execute', verb, data } },
+    });
+    return chatA.response as Parameters<typeof cardOfResponse>[0];
+  }
+
+  /** "Request admin access" on an existing customer: the role template card first. */
+  async function toTemplateCard(cardData: Record<string, unknown>, templates?: RoleTemplateSet) {
+    const c = await customer(templates);
+    const chatA = new AdminOnlyChat({ customerId: c.id, adminAccessOnly: true, ...cardData });
     const reply = await chatA.send('agent', { type: 'message', text: 'x' });
-    const draft = cardOfReply(reply);
+    const card = cardOfReply(reply);
+    expectValidCard(card);
+    return { c, chatA, card, flow: action(card, 'invite.adminTemplate').data! };
+  }
+
+  it('existing customer: role template, then only the approval link, the customer on the request, Done records "adminAccess"', async () => {
+    const { c, chatA, card, flow } = await toTemplateCard({});
+    // Nothing is requested before the template is chosen; the default one is preselected.
+    expect(relationships()).toHaveLength(0);
+    expect(input(card, 'templateId')).toMatchObject({ value: 'least-privilege' });
+    expect(textOf(card)).toMatch(L.roles);
+    expect(JSON.stringify(card)).toContain(JSON.stringify(c.companyName));
+    const draft = cardOfResponse(
+      await clickA(chatA, 'agent', 'invite.adminTemplate', { ...flow, templateId: 'least-privilege' }),
+    );
     expectValidCard(draft);
     const [r] = relationships();
     expect(r!.customer?.tenantId).toBe((c.tenantId || c.id).toLowerCase());
@@ -382,22 +407,70 @@ describe.each(LANGUAGES.map((L) => [L.locale, L] as const))('invite with admin a
     expect(body).toMatch(L.adminOnlyEmail);
     expect(containsLink(body, `fake://approve/${r!.id}`)).toBe(true);
     expect(body).not.toMatch(/https:\/\//);
-    const flow = action(draft, 'invite.done').data!;
-    await chatA.send('agent', {
-      type: 'invoke',
-      name: 'adaptiveCard/action',
-      value: {
-        action: { type: 'Action.Execute', verb: 'invite.done', data: { ...flow, subject: 'S', body } },
-      },
-    });
+    await clickA(chatA, 'agent', 'invite.done', { ...flow, subject: 'S', body });
     expect(relationships()[0]!.status).toBe('approvalPending');
     const [stored] = h.invitations.all();
     expect(stored).toMatchObject({
       kind: 'adminAccess',
       link: `fake://approve/${r!.id}`,
       relationshipId: r!.id,
+      templateId: 'least-privilege',
       customerTenantId: c.tenantId || c.id,
     });
+  });
+
+  it('existing customer: another template chosen on the card is the one requested', async () => {
+    const { chatA, card, flow } = await toTemplateCard({}, SECOND);
+    expect(input(card, 'templateId')!['choices'].map((x: { title: string }) => x.title)).toEqual([
+      L.template,
+      L.readOnly,
+    ]);
+    cardOfResponse(await clickA(chatA, 'agent', 'invite.adminTemplate', { ...flow, templateId: 'readers' }));
+    const [r] = relationships();
+    expect(r!.duration).toBe('P90D');
+    expect(r!.roles).toEqual(['f2ef992c-3afb-46b9-b7cf-a126ee74c451']);
+  });
+
+  it('existing customer: a templateId in the start data preselects that template', async () => {
+    const { card } = await toTemplateCard({ templateId: 'readers' }, SECOND);
+    expect(input(card, 'templateId')).toMatchObject({ value: 'readers' });
+    expect(textOf(card)).not.toMatch(/no longer configured|nicht mehr eingerichtet/);
+  });
+
+  it('existing customer: a templateId no longer configured → the default preselected, with a notice', async () => {
+    const { card } = await toTemplateCard({ templateId: 'retired' }, SECOND);
+    expect(input(card, 'templateId')).toMatchObject({ value: 'least-privilege' });
+    expect(textOf(card)).toMatch(/no longer configured|nicht mehr eingerichtet/);
+  });
+
+  it('existing customer: a forged template is refused, Cancel ends the flow; nothing is created', async () => {
+    const { chatA, flow } = await toTemplateCard({});
+    const forged = await clickA(chatA, 'agent', 'invite.adminTemplate', {
+      ...flow,
+      templateId: 'global-admin',
+    });
+    expect(messageOfResponse(forged)).toMatch(/not understood|nicht verstanden/);
+    const cancelled = cardOfResponse(await clickA(chatA, 'agent', 'invite.cancel', flow));
+    expectValidCard(cancelled);
+    expect(relationships()).toHaveLength(0);
+    expect(h.invitations.all()).toHaveLength(0);
+  });
+
+  it('existing customer: Graph busy → the template card again with Try again, then the draft', async () => {
+    const { chatA, flow } = await toTemplateCard({}, SECOND);
+    gdap.failNext('createRelationship', 'throttled');
+    const again = cardOfResponse(
+      await clickA(chatA, 'agent', 'invite.adminTemplate', { ...flow, templateId: 'readers' }),
+    );
+    expect(textOf(again)).toMatch(L.busy);
+    expect(action(again, 'invite.adminTemplate').title).toBe(L.retry);
+    expect(input(again, 'templateId')).toMatchObject({ value: 'readers' });
+    expect(relationships()).toHaveLength(0);
+    const draft = cardOfResponse(
+      await clickA(chatA, 'agent', 'invite.adminTemplate', { ...flow, templateId: 'readers' }),
+    );
+    expect(input(draft, 'body')).toBeDefined();
+    expect(relationships()).toHaveLength(1);
   });
 
   it('existing customer: a Sales agent is refused and nothing is created', async () => {
@@ -405,6 +478,16 @@ describe.each(LANGUAGES.map((L) => [L.locale, L] as const))('invite with admin a
     const chatA = new AdminOnlyChat({ customerId: c.id, adminAccessOnly: true });
     const reply = await chatA.send('sales', { type: 'message', text: 'x' });
     expect(reply?.text).toMatch(L.refused);
+    expect(relationships()).toHaveLength(0);
+  });
+
+  it("existing customer: a Sales agent clicking a colleague's template card is refused", async () => {
+    const { chatA, flow } = await toTemplateCard({});
+    const res = await clickA(chatA, 'sales', 'invite.adminTemplate', {
+      ...flow,
+      templateId: 'least-privilege',
+    });
+    expect(messageOfResponse(res)).toMatch(L.refused);
     expect(relationships()).toHaveLength(0);
   });
 });
