@@ -4,12 +4,14 @@ import {
   type AdaptiveCardInvokeResponse,
   type AdaptiveCardInvokeValue,
   type BotState,
+  type MessagingExtensionQuery,
+  type MessagingExtensionResponse,
   type StatePropertyAccessor,
   type TurnContext,
 } from 'botbuilder';
 import type { DialogState } from 'botbuilder-dialogs';
 import { renderWelcomeCard } from '../cards/helpCard';
-import { sendCard, type MainDialog } from '../dialogs';
+import { sendCard, type MainDialog, type MessageExtensionHandler } from '../dialogs';
 import { translatorFor } from '../i18n/i18n';
 import type { CardActionRouter } from './cardActions';
 import type { ConversationTracker } from './conversationTracker';
@@ -21,11 +23,14 @@ export interface BotDependencies {
   cardActions: CardActionRouter;
   conversations: ConversationTracker;
   maxMessageLength: number;
+  /** The search-based message extension ("Customers" / "Kunden"). */
+  messageExtension: MessageExtensionHandler;
 }
 
 /**
  * The activity handler only routes: messages to the main dialog, card actions to the
- * verb router, installation events to the conversation tracker.
+ * verb router, message extension queries to their service, installation events to the
+ * conversation tracker.
  */
 export class CustomerConnectBot extends TeamsActivityHandler {
   private readonly dialogState: StatePropertyAccessor<DialogState>;
@@ -79,6 +84,14 @@ export class CustomerConnectBot extends TeamsActivityHandler {
     invokeValue: AdaptiveCardInvokeValue,
   ): Promise<AdaptiveCardInvokeResponse> {
     return this.deps.cardActions.handle(context, invokeValue);
+  }
+
+  /** Message extension searches (`composeExtension/query`) go to the extension's service. */
+  protected override async handleTeamsMessagingExtensionQuery(
+    context: TurnContext,
+    query: MessagingExtensionQuery,
+  ): Promise<MessagingExtensionResponse> {
+    return this.deps.messageExtension.query(context, query);
   }
 
   /** Saves dialog state after every turn (also after invokes that advanced a dialog). */

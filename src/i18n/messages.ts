@@ -2,6 +2,7 @@ import * as adminAccess from './catalog/adminAccess';
 import * as core from './catalog/core';
 import * as customers from './catalog/customers';
 import * as invite from './catalog/invite';
+import * as messageExtension from './catalog/messageExtension';
 import * as notifications from './catalog/notifications';
 import * as providers from './catalog/providers';
 import * as remove from './catalog/remove';
@@ -20,6 +21,7 @@ export const en = {
   ...providers.en,
   ...status.en,
   ...adminAccess.en,
+  ...messageExtension.en,
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -33,4 +35,5 @@ export const de: Record<MessageKey, string> = {
   ...providers.de,
   ...status.de,
   ...adminAccess.de,
+  ...messageExtension.de,
 };

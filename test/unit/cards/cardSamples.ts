@@ -14,6 +14,7 @@ import { notificationCardSamples } from '../notifications/notificationCardSample
 import { renderProvidersCard } from '../../../src/cards/providersCard';
 import { SIMULATOR_PROVIDERS } from '../../../src/simulator/seed';
 import { statusCardSamples } from './statusCardSamples';
+import { customerCompactSamples } from './customerCompactSamples';
 
 const manyLongProviders = Array.from({ length: 500 }, (_, i) => ({
   id: `${String(i).padStart(8, '0')}-0000-4000-8000-000000000000`,
@@ -43,4 +44,5 @@ export const cardSamples: Record<string, (t: Translator) => AdaptiveCardJson[]> 
   ...removeCardSamples,
   ...notificationCardSamples,
   status: (t) => statusCardSamples(t),
+  'customer-compact': (t) => customerCompactSamples(t),
 };
