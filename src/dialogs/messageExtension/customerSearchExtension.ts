@@ -43,9 +43,14 @@ function withoutMarkup(text: string): string {
   return text.replace(/[*_[\]()~`<>#\\]/g, '');
 }
 
-/** The text typed for the search command (the initial run and other parameters carry none). */
+/**
+ * The text typed for the search command (the initial run carries none). A parameter without a
+ * name counts too: the Agents Playground sends none unless its "Parameter name" field is filled.
+ */
 function searchTextOf(query: MessagingExtensionQuery): string | undefined {
-  const parameter = query.parameters?.find((p) => p.name === CUSTOMER_SEARCH_PARAMETER);
+  const parameter =
+    query.parameters?.find((p) => p.name === CUSTOMER_SEARCH_PARAMETER) ??
+    query.parameters?.find((p) => p.name === undefined || p.name === '');
   const value: unknown = parameter?.value;
   return typeof value === 'string' ? value : undefined;
 }
@@ -61,9 +66,10 @@ export class CustomerSearchExtension implements MessageExtensionHandler {
 
   async query(context: TurnContext, query: MessagingExtensionQuery): Promise<MessagingExtensionResponse> {
     const t = translatorFor(context.activity.locale);
-    if (query.commandId !== CUSTOMER_SEARCH_COMMAND_ID) {
+    // Teams always names the command; the Agents Playground only when its "Command ID" field is filled.
+    if (query.commandId !== undefined && query.commandId !== CUSTOMER_SEARCH_COMMAND_ID) {
       this.services.logger.warn({ activityId: context.activity.id }, 'message extension: unknown command');
-      return messageResult(t.t('card.unknownAction'));
+      return messageResult(t.t('search.unknownCommand'));
     }
     const allowed = await ensureAllowed(context, this.services.roles, 'customers.read');
     if (!allowed.allowed) return messageResult(allowed.message);

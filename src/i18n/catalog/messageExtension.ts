@@ -3,6 +3,7 @@
  * the compact customer card it inserts. German uses Partner Center's German UI words.
  */
 export const en = {
+  'search.unknownCommand': 'Customer Connect does not offer this search. Please update the app in Teams.',
   'search.hint': 'Type the start of a company name or domain, e.g. "contoso".',
   'search.none': 'No customer has a company name or domain starting with "{search}".',
   'search.tooLong': 'The search text is too long ({length} characters; at most {max}). Please shorten it.',
@@ -17,6 +18,8 @@ export const en = {
 } as const;
 
 export const de: Record<keyof typeof en, string> = {
+  'search.unknownCommand':
+    'Customer Connect bietet diese Suche nicht an. Bitte aktualisieren Sie die App in Teams.',
   'search.hint': 'Geben Sie den Anfang eines Firmennamens oder einer Domäne ein, z. B. „contoso“.',
   'search.none': 'Kein Kunde hat einen Firmennamen oder eine Domäne, die mit „{search}“ beginnt.',
   'search.tooLong': 'Der Suchtext ist zu lang ({length} Zeichen; höchstens {max}). Bitte kürzen Sie ihn.',

@@ -110,6 +110,26 @@ describe('message extension "Customers" / "Kunden" over HTTP', () => {
     expect(result.text).toContain(sentence);
   });
 
+  it('takes a query without command id and parameter name (the Agents Playground); refuses another command', async () => {
+    const c = chat();
+    const unnamed = await post(bot.baseUrl, {
+      ...c.messageExtensionQuery(CUSTOMER_SEARCH_COMMAND_ID, [{ name: '', value: 'fabrikam' }]),
+      value: { parameters: [{ value: 'fabrikam' }], queryOptions: { skip: 0, count: 25 } },
+    });
+    expect(unnamed.body.composeExtension.attachments.map((a: any) => a.content.body[0].text)).toEqual([
+      'Fabrikam AG',
+      'Fabrikam Immobilien GmbH',
+    ]);
+    const other = await post(
+      bot.baseUrl,
+      c.messageExtensionQuery('somethingElse', [{ name: 'q', value: 'x' }]),
+    );
+    expect(other.body.composeExtension).toEqual({
+      type: 'message',
+      text: 'Customer Connect does not offer this search. Please update the app in Teams.',
+    });
+  });
+
   it('scrolling on (skip > 0) finds nothing more: every result is on the first page', async () => {
     const result = await search(chat(), 'cont', 25);
     expect(result).toEqual({ type: 'result', attachmentLayout: 'list', attachments: [] });
