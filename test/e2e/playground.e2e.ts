@@ -22,7 +22,7 @@ import { chromium, type BrowserContext, type Locator } from 'playwright-core';
 import { COMMAND_WORDS, type CommandName } from '../../src/i18n/commands';
 import { translate, type Language, type MessageKey, type MessageParams } from '../../src/i18n/i18n';
 import { SIMULATOR_PROVIDERS } from '../../src/simulator/seed';
-import { PlaygroundChat, readable } from './support/chat';
+import { DEFAULT_WAIT_MS, PlaygroundChat, readable } from './support/chat';
 import { startLocaleRelay, type LocaleRelay } from './support/localeRelay';
 import {
   killAllNow,
@@ -468,6 +468,46 @@ async function stepRemove(s: Scenario): Promise<void> {
   await shot(s, 'customer gone from list');
 }
 
+/**
+ * Issue 18.4: the search-based message extension. The Playground (0.2.x) has a "Search-Based
+ * Message Extension" panel behind the compose box's "Trigger Message Extension App" button (its
+ * UI texts: "Search Command", "Enter a search term"; no manifest is read, so it sends no command
+ * id or parameter name unless those fields are filled, which the bot accepts). Typing lists the
+ * results (their previews); choosing one puts its card into the message being composed; sending it
+ * posts the card; "Open in Customer Connect" (Action.Execute) replaces it with the list, expanded.
+ */
+async function stepMessageExtension(s: Scenario): Promise<void> {
+  const { l } = s;
+  const page = c().page;
+  await open(s);
+  doing('opening the message extension menu ("Trigger Message Extension App" → "Search Command")');
+  await page.getByRole('button', { name: 'Trigger Message Extension App' }).click();
+  await page.getByText('Search Command', { exact: true }).click();
+  doing('typing "fabrikam" into the search box');
+  await page.getByPlaceholder('Enter a search term').fill('fabrikam');
+  doing('waiting for the results "Fabrikam AG" and "Fabrikam Immobilien GmbH"');
+  const result = page.getByText('Fabrikam AG', { exact: true }).first();
+  await result.waitFor({ state: 'visible', timeout: DEFAULT_WAIT_MS });
+  await page.getByText('Fabrikam Immobilien GmbH', { exact: true }).first().waitFor({ state: 'visible' });
+  await page.getByText(pattern(l, 'search.preview.text')).first().waitFor({ state: 'visible' });
+  await shot(s, 'message extension results');
+  doing('choosing "Fabrikam AG" and sending the message with its card');
+  await result.click();
+  const openButton = page.getByRole('button', { name: l.t('search.card.open'), exact: true });
+  await openButton.first().waitFor({ state: 'visible', timeout: DEFAULT_WAIT_MS });
+  await shot(s, 'customer card in the compose box');
+  await page.getByRole('button', { name: 'Send Message' }).click();
+  doing(`clicking "${l.t('search.card.open')}" on the sent card`);
+  await page.waitForTimeout(500);
+  await openButton.last().click();
+  doing('waiting for the customer list with Fabrikam AG expanded');
+  await page
+    .getByText(l.t('customers.services'), { exact: true })
+    .first()
+    .waitFor({ state: 'visible', timeout: DEFAULT_WAIT_MS });
+  await shot(s, 'opened in customer connect');
+}
+
 const STEPS: { n: string; title: string; run: (s: Scenario) => Promise<void> }[] = [
   { n: '1', title: 'help shows the help card', run: stepHelp },
   {
@@ -490,6 +530,11 @@ const STEPS: { n: string; title: string; run: (s: Scenario) => Promise<void> }[]
     n: '6',
     title: 'remove: legal notice, refused without the toggle, removed, gone from the list',
     run: stepRemove,
+  },
+  {
+    n: '10',
+    title: 'message extension: search customers, insert a card, open it in Customer Connect',
+    run: stepMessageExtension,
   },
 ];
 
