@@ -12,6 +12,8 @@
 #   BOT_ENDPOINT     full bot messaging endpoint (default http://localhost:$PORT/api/messages)
 #   PLAYGROUND_PORT  Playground port (default 56150)
 #   M365_AGENTS_PLAYGROUND_CONFIG_PATH  mock tenant/users/chats (default appPackage/playground.yml)
+#   PLAYGROUND_USE_DEFAULTS=1  no config at all: the Playground's built-in defaults (its tenant
+#                    00000000-0000-0000-0000-0000000000001, its users), as Agents Toolkit starts it
 #   M365_AGENTS_PLAYGROUND_LOGFILE      Playground log (default appPackage/build/playground.log)
 #   PLAYGROUND_BOT_LOG  log of a bot this script starts (default appPackage/build/bot.log)
 set -euo pipefail
@@ -23,13 +25,25 @@ repo_root="$(cd "${script_dir}/.." && pwd)"
 export PATH="${script_dir}:${PATH}"
 export TEAMSAPPTESTER_BROWSER="${TEAMSAPPTESTER_BROWSER:-none}"
 
-export M365_AGENTS_PLAYGROUND_CONFIG_PATH="${M365_AGENTS_PLAYGROUND_CONFIG_PATH:-${repo_root}/appPackage/playground.yml}"
 export M365_AGENTS_PLAYGROUND_LOGFILE="${M365_AGENTS_PLAYGROUND_LOGFILE:-${repo_root}/appPackage/build/playground.log}"
 mkdir -p "$(dirname "${M365_AGENTS_PLAYGROUND_LOGFILE}")"
 
-if [[ ! -f "${M365_AGENTS_PLAYGROUND_CONFIG_PATH}" ]]; then
-  echo "playground.sh: config file not found: ${M365_AGENTS_PLAYGROUND_CONFIG_PATH}" >&2
-  exit 1
+# Where the Playground runs: the repo, or (defaults) an empty directory of its own, since without
+# M365_AGENTS_PLAYGROUND_CONFIG_PATH it reads ./.m365agentsplayground.yml from its working directory.
+playground_cwd="${repo_root}"
+if [[ "${PLAYGROUND_USE_DEFAULTS:-}" == "1" ]]; then
+  unset M365_AGENTS_PLAYGROUND_CONFIG_PATH
+  playground_cwd="$(dirname "${M365_AGENTS_PLAYGROUND_LOGFILE}")/playground-defaults"
+  mkdir -p "${playground_cwd}"
+  rm -f "${playground_cwd}/.m365agentsplayground.yml" "${playground_cwd}/.teamsapptesttool.yml"
+  config_note="the Playground's built-in defaults (tenant 00000000-0000-0000-0000-0000000000001)"
+else
+  export M365_AGENTS_PLAYGROUND_CONFIG_PATH="${M365_AGENTS_PLAYGROUND_CONFIG_PATH:-${repo_root}/appPackage/playground.yml}"
+  if [[ ! -f "${M365_AGENTS_PLAYGROUND_CONFIG_PATH}" ]]; then
+    echo "playground.sh: config file not found: ${M365_AGENTS_PLAYGROUND_CONFIG_PATH}" >&2
+    exit 1
+  fi
+  config_note="${M365_AGENTS_PLAYGROUND_CONFIG_PATH}"
 fi
 
 endpoint="${BOT_ENDPOINT:-http://localhost:${PORT:-3978}/api/messages}"
@@ -75,10 +89,10 @@ if ! bot_answers; then
 fi
 
 echo "Agents Playground: http://localhost:${playground_port}  ->  bot ${endpoint}"
-echo "  config ${M365_AGENTS_PLAYGROUND_CONFIG_PATH}"
+echo "  config ${config_note}"
 echo "  log    ${M365_AGENTS_PLAYGROUND_LOGFILE}"
 
-cd "${repo_root}"
+cd "${playground_cwd}"
 # The locally installed CLI (devDependency @microsoft/m365agentsplayground); npx never installs here.
 playground=(npx --no -- agentsplayground)
 if [[ -x "${repo_root}/node_modules/.bin/agentsplayground" ]]; then

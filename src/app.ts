@@ -18,7 +18,13 @@ import {
   TenantFilterMiddleware,
 } from './bot/middleware';
 import { OptimisticConversationState } from './bot/optimisticConversationState';
-import { cachedUserToken, createFeatures, registerFeatures, type DialogServices } from './dialogs';
+import {
+  cachedUserToken,
+  createFeatures,
+  createMessageExtension,
+  registerFeatures,
+  type DialogServices,
+} from './dialogs';
 import { CustomerPageCache } from './domain/customerCache';
 import { PartnerCenterRoleService } from './identity/partnerCenterRoles';
 import { CachingRoleService, type RoleService } from './domain/roles';
@@ -291,6 +297,7 @@ function buildApp(
     cardActions,
     conversations,
     maxMessageLength: config.bot.maxMessageLength,
+    messageExtension: createMessageExtension(services),
   });
   // Embedded mode: the simulator's partner tenant (our Playground config uses it) and the Agents
   // Playground's built-in default tenant (Agents Toolkit "Debug in Playground", or the CLI without

@@ -1,6 +1,7 @@
 import type { CommandName } from '../i18n/commands';
 import type { TeamsManifestV1D30 } from '@microsoft/app-manifest';
 import { AppError } from '../common/errors';
+import { composeExtensions, composeExtensionsGerman } from './messageExtension';
 
 /**
  * The Teams app manifest of Customer Connect, built in code from configuration.
@@ -351,6 +352,7 @@ export function buildManifest(input: ManifestInput): AppPackageContent {
         commandLists,
       },
     ],
+    composeExtensions: composeExtensions(input.appId),
     validDomains,
     ...(sso ? { webApplicationInfo: { id: input.appId, resource: `api://botid-${input.appId}` } } : {}),
   };
@@ -368,6 +370,8 @@ export function buildManifest(input: ManifestInput): AppPackageContent {
       german[commandKey(l, i, 'description')] = c.de.description;
     });
   });
+
+  Object.assign(german, composeExtensionsGerman());
 
   return { manifest, languageFiles: { [GERMAN_FILE]: german } };
 }

@@ -4,12 +4,15 @@ import {
   type AdaptiveCardInvokeResponse,
   type AdaptiveCardInvokeValue,
   type BotState,
+  type MessagingExtensionQuery,
+  type MessagingExtensionResponse,
   type StatePropertyAccessor,
   type TurnContext,
 } from 'botbuilder';
 import type { DialogState } from 'botbuilder-dialogs';
+import { isSharedCustomerCard } from '../cards/customerCompactCard';
 import { renderWelcomeCard } from '../cards/helpCard';
-import { sendCard, type MainDialog } from '../dialogs';
+import { sendCard, type MainDialog, type MessageExtensionHandler } from '../dialogs';
 import { translatorFor } from '../i18n/i18n';
 import type { CardActionRouter } from './cardActions';
 import type { ConversationTracker } from './conversationTracker';
@@ -21,11 +24,14 @@ export interface BotDependencies {
   cardActions: CardActionRouter;
   conversations: ConversationTracker;
   maxMessageLength: number;
+  /** The search-based message extension ("Customers" / "Kunden"). */
+  messageExtension: MessageExtensionHandler;
 }
 
 /**
  * The activity handler only routes: messages to the main dialog, card actions to the
- * verb router, installation events to the conversation tracker.
+ * verb router, message extension queries to their service, installation events to the
+ * conversation tracker.
  */
 export class CustomerConnectBot extends TeamsActivityHandler {
   private readonly dialogState: StatePropertyAccessor<DialogState>;
@@ -36,7 +42,10 @@ export class CustomerConnectBot extends TeamsActivityHandler {
 
     this.onMessage(async (context, next) => {
       await deps.conversations.remember(context);
-      if (!this.withinLimits(context)) {
+      if (isSharedCustomerCard(context.activity)) {
+        // A customer card the user inserted with the message extension and sent here: it is
+        // shown to the chat, not a command; the card's own button talks to the bot.
+      } else if (!this.withinLimits(context)) {
         const t = translatorFor(context.activity.locale);
         await context.sendActivity(
           t.t('input.tooLong', { length: context.activity.text?.length ?? 0, max: deps.maxMessageLength }),
@@ -79,6 +88,14 @@ export class CustomerConnectBot extends TeamsActivityHandler {
     invokeValue: AdaptiveCardInvokeValue,
   ): Promise<AdaptiveCardInvokeResponse> {
     return this.deps.cardActions.handle(context, invokeValue);
+  }
+
+  /** Message extension searches (`composeExtension/query`) go to the extension's service. */
+  protected override async handleTeamsMessagingExtensionQuery(
+    context: TurnContext,
+    query: MessagingExtensionQuery,
+  ): Promise<MessagingExtensionResponse> {
+    return this.deps.messageExtension.query(context, query);
   }
 
   /** Saves dialog state after every turn (also after invokes that advanced a dialog). */

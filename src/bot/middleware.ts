@@ -42,6 +42,12 @@ export class TenantFilterMiddleware implements Middleware {
     const t = translatorFor(context.activity.locale);
     if (context.activity.type === ActivityTypes.Message) {
       await context.sendActivity(t.t('tenant.refused'));
+    } else if (
+      context.activity.type === ActivityTypes.Invoke &&
+      context.activity.name?.startsWith('composeExtension/')
+    ) {
+      // Message extension invokes: a sentence in the results area (their answer has its own shape).
+      await answerInvoke(context, { composeExtension: { type: 'message', text: t.t('tenant.refused') } });
     } else if (context.activity.type === ActivityTypes.Invoke) {
       await answerInvoke(context, {
         statusCode: 403,

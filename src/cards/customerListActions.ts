@@ -24,6 +24,8 @@ export const CUSTOMER_VERBS = {
   remove: 'customers.remove',
   /** "Request admin access" on an expanded record without GDAP: starts invite with `{customerId, adminAccessOnly}`. */
   requestAdminAccess: 'customers.requestAdminAccess',
+  /** "Open in Customer Connect" on a compact customer card (message extension): `{customerId}`. */
+  open: 'customers.open',
 } as const;
 
 export { customerIdSchema };
@@ -48,6 +50,9 @@ export const expandDataSchema = positionDataSchema.extend({
   /** The Input.ChoiceSet value: empty when nothing was chosen. */
   customerId: z.union([z.literal(''), customerIdSchema]).optional(),
 });
+
+/** Data of "Open in Customer Connect": the customer to show expanded. */
+export const openDataSchema = z.object({ customerId: customerIdSchema });
 
 export const searchDataSchema = z.object({
   v: z.literal(1),

@@ -374,7 +374,8 @@ const RELATIONSHIP_KEYS: Record<string, MessageKey> = {
   none: 'customers.relationship.none',
 };
 
-function relationshipLabel(t: Translator, relationship: string): string {
+/** The relationship to the partner in the user's language (an unknown value is shown as text). */
+export function relationshipLabel(t: Translator, relationship: string): string {
   const key = RELATIONSHIP_KEYS[relationship.toLowerCase()];
   return key ? t.t(key) : truncateText(relationship, 40);
 }

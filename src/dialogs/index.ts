@@ -18,6 +18,10 @@ export {
   type RegisterFeaturesOptions,
 } from './features';
 export type { MainDialog } from './mainDialog';
+export {
+  createMessageExtension,
+  type MessageExtensionHandler,
+} from './messageExtension/customerSearchExtension';
 export { sendCard } from './respond';
 export type { DialogServices } from './services';
 export { cachedUserToken } from './signIn';

@@ -3,6 +3,7 @@ import * as core from './catalog/core';
 import * as customers from './catalog/customers';
 import * as gdapExpiry from './catalog/gdapExpiry';
 import * as invite from './catalog/invite';
+import * as messageExtension from './catalog/messageExtension';
 import * as notifications from './catalog/notifications';
 import * as providers from './catalog/providers';
 import * as removalRequest from './catalog/removalRequest';
@@ -24,6 +25,7 @@ export const en = {
   ...adminAccess.en,
   ...removalRequest.en,
   ...gdapExpiry.en,
+  ...messageExtension.en,
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -39,4 +41,5 @@ export const de: Record<MessageKey, string> = {
   ...adminAccess.de,
   ...removalRequest.de,
   ...gdapExpiry.de,
+  ...messageExtension.de,
 };

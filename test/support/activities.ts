@@ -54,6 +54,19 @@ export class TeamsChat {
     return { ...this.base('installationUpdate'), action };
   }
 
+  /** A message extension search (`composeExtension/query`), as Teams sends it while the user types. */
+  messageExtensionQuery(
+    commandId: string,
+    parameters: { name: string; value: unknown }[],
+    queryOptions: { skip: number; count: number } = { skip: 0, count: 25 },
+  ): Record<string, unknown> {
+    return {
+      ...this.base('invoke'),
+      name: 'composeExtension/query',
+      value: { commandId, parameters, queryOptions },
+    };
+  }
+
   cardAction(verb: string, data: Record<string, unknown>): Record<string, unknown> {
     return {
       ...this.base('invoke'),

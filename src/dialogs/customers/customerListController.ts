@@ -4,6 +4,7 @@ import { renderCustomerListCard, type CustomerListView } from '../../cards/custo
 import {
   decodePosition,
   expandDataSchema,
+  openDataSchema,
   positionDataSchema,
   searchDataSchema,
 } from '../../cards/customerListActions';
@@ -85,6 +86,18 @@ export class CustomerListController {
       return this.render(t, { page, details, canRemove, adminAccess, canRequestAdminAccess, removalRequest });
     });
   }
+
+  /**
+   * "Open in Customer Connect" on a compact customer card (message extension): answers the click
+   * with the list opened at that customer, expanded. Stateless: it may be clicked in any chat the
+   * card was sent to, so it touches no dialog of that conversation.
+   */
+  readonly onOpen = async ({ context, data, t }: CardActionRequest): Promise<AdaptiveCardInvokeResponse> => {
+    const parsed = openDataSchema.safeParse(data);
+    if (!parsed.success) return this.invalid(context, t, 'open');
+    const outcome = await this.openCustomer(context, parsed.data.customerId);
+    return 'card' in outcome ? cardResponse(outcome.card) : messageResponse(outcome.message);
+  };
 
   /** Previous / Next / Refresh. */
   readonly onPage = async ({ context, data, t }: CardActionRequest): Promise<AdaptiveCardInvokeResponse> => {

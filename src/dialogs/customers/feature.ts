@@ -17,6 +17,7 @@ export function createCustomersFeature(services: DialogServices): Feature {
       [CUSTOMER_VERBS.page]: controller.onPage,
       [CUSTOMER_VERBS.search]: controller.onSearch,
       [CUSTOMER_VERBS.expand]: controller.onExpand,
+      [CUSTOMER_VERBS.open]: controller.onOpen,
     },
     // "Request admin access": the invite flow's admin-access-only entry (card data `{ customerId, adminAccessOnly: true }`).
     startVerbs: { [CUSTOMER_VERBS.remove]: 'remove', [CUSTOMER_VERBS.requestAdminAccess]: 'invite' },

@@ -25,6 +25,11 @@ export const SELECTORS = {
 } as const;
 
 export const DEFAULT_WAIT_MS = 20_000;
+/**
+ * Loading the Playground page (a large script bundle, served by the Playground's own server): the
+ * first load on a busy machine took more than the 15 s default, so loads get longer.
+ */
+const PAGE_LOAD_MS = 60_000;
 
 /** Text as a person reads it: markdown emphasis gone, whitespace collapsed. */
 export function readable(text: string): string {
@@ -53,8 +58,8 @@ export class PlaygroundChat {
 
   /** Loads the Playground (it reconnects and the bot sends its welcome card) with an empty chat view. */
   async open(welcomeTitle: string): Promise<void> {
-    await this.page.goto(this.url, { waitUntil: 'load' });
-    await this.page.locator(SELECTORS.messageBox).waitFor({ state: 'visible', timeout: DEFAULT_WAIT_MS });
+    await this.page.goto(this.url, { waitUntil: 'load', timeout: PAGE_LOAD_MS });
+    await this.page.locator(SELECTORS.messageBox).waitFor({ state: 'visible', timeout: PAGE_LOAD_MS });
     await this.waitForMessage(welcomeTitle, 0);
   }
 

@@ -17,6 +17,8 @@ export interface Child {
   readonly logFile: string;
   /** Everything the child printed so far (stdout and stderr). */
   output(): string;
+  /** What the child printed on stderr alone. */
+  errorOutput(): string;
   exited(): boolean;
   stop(): Promise<void>;
 }
@@ -73,13 +75,17 @@ export function spawnLogged(
   if (proc.pid === undefined) throw new Error(`${name}: could not start ${command}`);
   running.add(proc);
   let buffer = '';
+  let errors = '';
   const collect = (chunk: Buffer) => {
     const text = chunk.toString('utf8');
     buffer = (buffer + text).slice(-200_000);
     log.write(text);
   };
   proc.stdout?.on('data', collect);
-  proc.stderr?.on('data', collect);
+  proc.stderr?.on('data', (chunk: Buffer) => {
+    errors = (errors + chunk.toString('utf8')).slice(-200_000);
+    collect(chunk);
+  });
   const exit = new Promise<void>((resolve) => {
     proc.once('exit', () => {
       running.delete(proc);
@@ -93,6 +99,7 @@ export function spawnLogged(
     pid,
     logFile: options.logFile,
     output: () => buffer,
+    errorOutput: () => errors,
     exited: () => proc.exitCode !== null || proc.signalCode !== null,
     async stop() {
       killGroup(proc, 'SIGTERM');
@@ -224,22 +231,30 @@ export interface Playground {
   url: string;
 }
 
-/** The Agents Playground via scripts/playground.sh (no-op xdg-open, appPackage/playground.yml). */
+/**
+ * The Agents Playground via scripts/playground.sh (no-op xdg-open). `config: 'defaults'` starts it
+ * with no configuration at all, as a developer would (its own tenant
+ * 00000000-0000-0000-0000-0000000000001 and users); `'project'` with appPackage/playground.yml.
+ */
 export async function startPlayground(
   name: string,
   endpoint: string,
   artifactsDir: string,
+  config: 'defaults' | 'project',
 ): Promise<Playground> {
   const wanted = await freePort();
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     BOT_ENDPOINT: endpoint,
     PLAYGROUND_PORT: String(wanted),
-    M365_AGENTS_PLAYGROUND_CONFIG_PATH: path.join(REPO_ROOT, 'appPackage', 'playground.yml'),
     M365_AGENTS_PLAYGROUND_LOGFILE: path.join(artifactsDir, `${name}.playground-internal.log`),
     TEAMSAPPTESTER_BROWSER: 'none',
     PATH: `${path.join(REPO_ROOT, 'scripts')}${path.delimiter}${process.env.PATH ?? ''}`,
   };
+  delete env['M365_AGENTS_PLAYGROUND_CONFIG_PATH'];
+  delete env['PLAYGROUND_USE_DEFAULTS'];
+  if (config === 'defaults') env['PLAYGROUND_USE_DEFAULTS'] = '1';
+  else env['M365_AGENTS_PLAYGROUND_CONFIG_PATH'] = path.join(REPO_ROOT, 'appPackage', 'playground.yml');
   const child = spawnLogged(name, 'bash', [path.join(REPO_ROOT, 'scripts', 'playground.sh')], {
     env,
     logFile: path.join(artifactsDir, `${name}.log`),

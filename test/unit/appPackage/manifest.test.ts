@@ -24,6 +24,7 @@ import {
   type AppPackageContent,
 } from '../../../src/appPackage/manifest';
 import { renderColorIcon, renderOutlineIcon } from '../../../src/appPackage/icons';
+import { CUSTOMER_SEARCH_COMMAND_ID, CUSTOMER_SEARCH_PARAMETER } from '../../../src/common/messageExtension';
 import {
   bundledSchemaPath,
   checkIcon,
@@ -217,6 +218,35 @@ describe('buildManifest', () => {
     expect(BOT_COMMANDS.map((c) => c.de.title).sort()).toEqual(
       COMMAND_NAMES.map((c) => COMMAND_WORDS[c].de).sort(),
     );
+  });
+
+  it('offers the search-based message extension "Customers"/"Kunden" powered by the bot (issue 18.4)', () => {
+    const { manifest, languageFiles } = build();
+    const extensions = manifest.composeExtensions ?? [];
+    expect(extensions).toHaveLength(1);
+    const extension = extensions[0]!;
+    // The bot of the extension is the app's bot: Universal Actions on the inserted cards need that.
+    expect(extension.botId).toBe(APP_ID);
+    expect(extension.botId).toBe(manifest.bots?.[0]?.botId);
+    expect(extension.composeExtensionType).toBe('botBased');
+    expect(extension.commands).toEqual([
+      expect.objectContaining({
+        id: CUSTOMER_SEARCH_COMMAND_ID,
+        type: 'query',
+        title: 'Customers',
+        context: ['compose', 'commandBox'],
+        initialRun: true,
+        parameters: [expect.objectContaining({ name: CUSTOMER_SEARCH_PARAMETER, inputType: 'text' })],
+      }),
+    ]);
+    const command = extension.commands![0]!;
+    expect(command.description?.length).toBeGreaterThan(0);
+    expect(command.parameters?.[0]?.title.length).toBeLessThanOrEqual(32);
+    const de = languageFiles[GERMAN_FILE];
+    expect(de['composeExtensions[0].commands[0].title']).toBe('Kunden');
+    expect(de['composeExtensions[0].commands[0].description']).toMatch(/Kunden/);
+    expect(de['composeExtensions[0].commands[0].parameters[0].title']).toBe('Firmenname oder Domäne');
+    expect(de['composeExtensions[0].commands[0].parameters[0].description']).toBeTruthy();
   });
 
   it('rejects bad input with an error naming the field', () => {

@@ -20,6 +20,7 @@ import { renderProvidersCard } from '../../../src/cards/providersCard';
 import { SIMULATOR_PROVIDERS } from '../../../src/simulator/seed';
 import { statusCardSamples } from './statusCardSamples';
 import { renderRetryCard, renderStillWorkingCard } from '../../../src/cards/progressCard';
+import { customerCompactSamples } from './customerCompactSamples';
 
 const manyLongProviders = Array.from({ length: 500 }, (_, i) => ({
   id: `${String(i).padStart(8, '0')}-0000-4000-8000-000000000000`,
@@ -61,4 +62,5 @@ export const cardSamples: Record<string, (t: Translator) => AdaptiveCardJson[]> 
   ],
   'admin-access-list': (t) => adminAccessListSamples(t),
   'admin-access-template': (t) => adminAccessTemplateSamples(t),
+  'customer-compact': (t) => customerCompactSamples(t),
 };

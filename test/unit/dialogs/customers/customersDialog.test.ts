@@ -120,6 +120,7 @@ describe('customers command', () => {
     expect(Object.keys(feature.commands ?? {})).toEqual(['customers']);
     expect(Object.keys(feature.cardActions ?? {}).sort()).toEqual([
       'customers.expand',
+      'customers.open',
       'customers.page',
       'customers.search',
     ]);
