@@ -1,5 +1,4 @@
 import {
-  ActivityTypes,
   TeamsActivityHandler,
   type AdaptiveCardInvokeResponse,
   type AdaptiveCardInvokeValue,
@@ -11,6 +10,7 @@ import type { DialogState } from 'botbuilder-dialogs';
 import { renderWelcomeCard } from '../cards/helpCard';
 import { sendCard, type MainDialog } from '../dialogs';
 import { translatorFor } from '../i18n/i18n';
+import { inbound } from '../common/inboundActivity';
 import type { CardActionRouter } from './cardActions';
 import type { ConversationTracker } from './conversationTracker';
 
@@ -39,7 +39,7 @@ export class CustomerConnectBot extends TeamsActivityHandler {
       if (!this.withinLimits(context)) {
         const t = translatorFor(context.activity.locale);
         await context.sendActivity(
-          t.t('input.tooLong', { length: context.activity.text?.length ?? 0, max: deps.maxMessageLength }),
+          t.t('input.tooLong', { length: inbound(context).text?.length ?? 0, max: deps.maxMessageLength }),
         );
       } else {
         await deps.mainDialog.run(context, this.dialogState);
@@ -70,7 +70,7 @@ export class CustomerConnectBot extends TeamsActivityHandler {
 
   /** Message text plus card input values must stay within the configured limit. */
   private withinLimits(context: TurnContext): boolean {
-    const text = context.activity.text ?? '';
+    const text = inbound(context).text ?? '';
     return text.length <= this.deps.maxMessageLength;
   }
 
@@ -84,7 +84,7 @@ export class CustomerConnectBot extends TeamsActivityHandler {
   /** Saves dialog state after every turn (also after invokes that advanced a dialog). */
   override async run(context: TurnContext): Promise<void> {
     await super.run(context);
-    if (context.activity.type !== ActivityTypes.InstallationUpdate || context.activity.action !== 'remove') {
+    if (context.activity.type !== 'installationUpdate' || context.activity.action !== 'remove') {
       await this.deps.conversationState.saveChanges(context, false);
     }
   }

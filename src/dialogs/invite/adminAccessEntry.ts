@@ -1,7 +1,7 @@
 import type { TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import { templateName } from '../../cards/gdapText';
-import { findTemplate } from '../../domain/gdap';
+import { defaultTemplate } from '../../domain/gdap';
 import { translatorFor } from '../../i18n/i18n';
 import { partnerCenterErrorText } from '../../i18n/partnerCenterErrors';
 import type { Customer } from '../../partnerCenter/types';
@@ -12,6 +12,7 @@ import { actorOf, type AdminAccessRequests } from './adminAccess';
 import { gdapErrorText } from './adminAccessText';
 import type { DraftStage, DraftState } from './draftStage';
 import { draftEmail } from './emailText';
+import { inbound } from '../../common/inboundActivity';
 
 /** The card data of "Request admin access" on an expanded customer (the customers feature). */
 export const adminAccessOnlySchema = z.object({
@@ -56,7 +57,7 @@ export async function startAdminAccessOnly(
     };
   }
   const set = services.gdapTemplates;
-  const template = findTemplate(set, set.defaultTemplateId) ?? set.templates[0]!;
+  const template = defaultTemplate(set);
   const created = await admin.create({
     template,
     company: customer.companyName,
@@ -68,7 +69,7 @@ export async function startAdminAccessOnly(
     return { answer: { message: t.t('invite.admin.createFailed', { error }) } };
   }
   const request = created.value;
-  const from = context.activity.from;
+  const from = inbound(context).from;
   const details = { companyName: customer.companyName };
   const selection = { kind: 'adminAccess' as const };
   const email = draftEmail(t, {

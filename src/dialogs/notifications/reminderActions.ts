@@ -4,6 +4,7 @@ import { renderReminderCard, renderResendCard } from '../../cards/notificationCa
 import type { Invitation } from '../../domain/invitations';
 import { ensureAllowed } from '../guards';
 import type { DialogServices } from '../services';
+import { inbound } from '../../common/inboundActivity';
 
 export const RESEND_VERB = 'notifications.resend';
 export const WITHDRAW_VERB = 'notifications.withdraw';
@@ -71,7 +72,7 @@ export function createReminderActions(
     if (!updated) return messageResponse(t.t('notifications.reminder.notFound'));
     if (updated.status === 'accepted') return messageResponse(t.t('notifications.reminder.alreadyAccepted'));
     if (updated.expiredAt === at) {
-      const from = context.activity.from;
+      const from = inbound(context).from;
       await services.audit.append({
         id: `invitation-withdrawn-${updated.id}`,
         partnerTenantId,

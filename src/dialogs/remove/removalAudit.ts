@@ -12,6 +12,7 @@ import type { PartnerRoleName } from '../../domain/roles';
 import { callerRoles } from '../guards';
 import type { DialogServices } from '../services';
 import { finalAuditId, type RemoveFlowState } from './removalFlow';
+import { inbound } from '../../common/inboundActivity';
 
 export const REMOVE_ACTION = 'relationship.remove';
 export const SUSPEND_ACTION = 'subscriptions.suspend';
@@ -140,7 +141,7 @@ export class RemovalAudit {
   }
 
   private async write(context: TurnContext, input: EntryInput): Promise<AuditEntry | undefined> {
-    const from = context.activity.from;
+    const from = inbound(context).from;
     const { roles, ...entry } = input;
     try {
       return await this.services.audit.append({

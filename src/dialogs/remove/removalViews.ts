@@ -172,7 +172,7 @@ export function outcomeCard(
     lines.push({ text: t.t('remove.pre.steps') });
   } else {
     lines.push({ text: partnerCenterErrorText(t, err) });
-    if (outcome.kind === 'notRemoved' && outcome.verified) {
+    if (outcome.verified) {
       lines.push({ text: t.t('remove.result.verifiedNotRemoved', { name }) });
     }
   }
