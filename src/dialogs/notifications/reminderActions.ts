@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { cardResponse, messageResponse, type CardActionHandler } from '../cardResponses';
-import { renderReminderCard, renderResendCard } from '../../cards/notificationCards';
+import { reminderCardInput, renderReminderCard, renderResendCard } from '../../cards/notificationCards';
 import type { Invitation } from '../../domain/invitations';
 import { ensureAllowed } from '../guards';
 import type { DialogServices } from '../services';
@@ -8,8 +8,6 @@ import { inbound } from '../../common/inboundActivity';
 
 export const RESEND_VERB = 'notifications.resend';
 export const WITHDRAW_VERB = 'notifications.withdraw';
-
-const DAY_MS = 24 * 3600_000;
 
 const reminderDataSchema = z.object({
   invitationId: z
@@ -85,13 +83,7 @@ export function createReminderActions(
     }
     return cardResponse(
       renderReminderCard(t, {
-        invitationId: updated.id,
-        kind: updated.kind,
-        provider: updated.provider,
-        companyName: updated.customer?.companyName,
-        contactEmail: updated.customer?.contactEmail,
-        createdAt: updated.createdAt,
-        days: Math.max(1, Math.floor((now() - Date.parse(updated.createdAt)) / DAY_MS)),
+        ...reminderCardInput(updated, now()),
         status: t.t('notifications.reminder.withdrawn'),
       }),
     );
