@@ -22,6 +22,7 @@ import { partnerCenterErrorText } from '../i18n/partnerCenterErrors';
 import { quietly } from './quietLibraryConsole';
 import { recordTurnError } from '../telemetry/spans';
 import { CardAnswerDeadline } from './cardAnswerDeadline';
+import { inbound } from '../common/inboundActivity';
 
 export interface AdapterOptions {
   config: AppConfig;
@@ -57,7 +58,7 @@ export function createBotFrameworkAuthentication(
     MicrosoftAppType: config.bot.authEnabled ? config.bot.appType : '',
     MicrosoftAppTenantId: config.bot.appTenantId ?? '',
     ...overrides,
-  } as ConfigurationBotFrameworkAuthenticationOptions);
+  });
   auth.logger = logger;
   return auth;
 }
@@ -90,16 +91,6 @@ export class CustomerConnectAdapter extends CloudAdapter {
     super(auth);
   }
 
-  protected override processActivity(
-    authHeader: string,
-    activity: Activity,
-    logic: (context: TurnContext) => Promise<void>,
-  ): Promise<InvokeResponse | undefined>;
-  protected override processActivity(
-    authenticateRequestResult: AuthenticateRequestResult,
-    activity: Activity,
-    logic: (context: TurnContext) => Promise<void>,
-  ): Promise<InvokeResponse | undefined>;
   protected override async processActivity(
     auth: string | AuthenticateRequestResult,
     activity: Activity,
@@ -132,7 +123,7 @@ export class CustomerConnectAdapter extends CloudAdapter {
       this.log?.error(
         {
           activityType: safeType(activity),
-          err: { name: (err as Error)?.name, message: (err as Error)?.message },
+          err: { name: (err as Error | undefined)?.name, message: (err as Error | undefined)?.message },
         },
         'turn failed outside the turn error handler',
       );
@@ -158,12 +149,15 @@ export function createAdapter(options: AdapterOptions): CloudAdapter {
     try {
       await handleTurnError(context, error, logger, conversationState);
     } catch (handlerError) {
-      logger
-        .child({ module: 'turn' })
-        .error(
-          { err: { name: (handlerError as Error)?.name, message: (handlerError as Error)?.message } },
-          'turn error handler failed',
-        );
+      logger.child({ module: 'turn' }).error(
+        {
+          err: {
+            name: (handlerError as Error | undefined)?.name,
+            message: (handlerError as Error | undefined)?.message,
+          },
+        },
+        'turn error handler failed',
+      );
     }
   };
   return adapter;
@@ -180,7 +174,7 @@ async function handleTurnError(
     {
       activityId: context.activity.id,
       activityType: context.activity.type,
-      conversationId: context.activity.conversation?.id,
+      conversationId: inbound(context).conversation?.id,
       err: {
         name: error.name,
         message: error.message,

@@ -1,4 +1,4 @@
-import type { AdaptiveCardInvokeResponse, AdaptiveCardInvokeValue, TurnContext } from 'botbuilder';
+import type { AdaptiveCardInvokeAction, AdaptiveCardInvokeResponse, TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import type { Logger } from '../logging/logger';
 import { translatorFor } from '../i18n/i18n';
@@ -12,6 +12,11 @@ const VERB = z
 const DATA = z.record(z.string(), z.unknown());
 /** Card data larger than this is refused before any handler sees it. */
 const MAX_DATA_BYTES = 64 * 1024;
+
+/** The invoke value as sent: botbuilder copies `verb` and `data` from the request unchecked. */
+interface InvokeOnWire {
+  action?: Partial<AdaptiveCardInvokeAction>;
+}
 
 /**
  * Routes `adaptiveCard/action` invokes by verb. Unknown verbs and malformed data get a clear,
@@ -33,7 +38,7 @@ export class CardActionRouter {
     return this;
   }
 
-  async handle(context: TurnContext, invoke: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
+  async handle(context: TurnContext, invoke: InvokeOnWire | undefined): Promise<AdaptiveCardInvokeResponse> {
     const t = translatorFor(context.activity.locale);
     const verb = VERB.safeParse(invoke?.action?.verb);
     const handler = verb.success ? this.handlers.get(verb.data) : undefined;
@@ -44,7 +49,7 @@ export class CardActionRouter {
       );
       return messageResponse(t.t('card.unknownAction'));
     }
-    const rawData = invoke.action.data ?? {};
+    const rawData = invoke?.action?.data ?? {};
     const data = DATA.safeParse(rawData);
     if (!data.success || JSON.stringify(rawData).length > MAX_DATA_BYTES) {
       this.logger.warn({ activityId: context.activity.id, verb: verb.data }, 'malformed card data');

@@ -1,5 +1,6 @@
 import { TurnContext, type Activity } from 'botbuilder';
 import type { ConversationRepository } from '../domain/conversations';
+import { inbound } from '../common/inboundActivity';
 
 /** Keeps the conversation references the proactive notifications need, in Cosmos. */
 export class ConversationTracker {
@@ -9,7 +10,7 @@ export class ConversationTracker {
   ) {}
 
   async remember(context: TurnContext): Promise<void> {
-    const activity = context.activity;
+    const activity = inbound(context);
     if (!activity.conversation?.id) return;
     const reference = TurnContext.getConversationReference(activity);
     await this.repository.saveActive({
@@ -24,7 +25,7 @@ export class ConversationTracker {
   }
 
   async forget(context: TurnContext, reason: string): Promise<void> {
-    const id = context.activity.conversation?.id;
+    const id = inbound(context).conversation?.id;
     if (id) await this.repository.markInactive(this.partnerTenantId, id, reason);
   }
 }

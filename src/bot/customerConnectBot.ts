@@ -1,5 +1,4 @@
 import {
-  ActivityTypes,
   TeamsActivityHandler,
   type AdaptiveCardInvokeResponse,
   type AdaptiveCardInvokeValue,
@@ -14,6 +13,7 @@ import { isSharedCustomerCard } from '../cards/customerCompactCard';
 import { renderWelcomeCard } from '../cards/helpCard';
 import { sendCard, type MainDialog, type MessageExtensionHandler } from '../dialogs';
 import { translatorFor } from '../i18n/i18n';
+import { inbound } from '../common/inboundActivity';
 import type { CardActionRouter } from './cardActions';
 import type { ConversationTracker } from './conversationTracker';
 
@@ -48,7 +48,7 @@ export class CustomerConnectBot extends TeamsActivityHandler {
       } else if (!this.withinLimits(context)) {
         const t = translatorFor(context.activity.locale);
         await context.sendActivity(
-          t.t('input.tooLong', { length: context.activity.text?.length ?? 0, max: deps.maxMessageLength }),
+          t.t('input.tooLong', { length: inbound(context).text?.length ?? 0, max: deps.maxMessageLength }),
         );
       } else {
         await deps.mainDialog.run(context, this.dialogState);
@@ -79,7 +79,7 @@ export class CustomerConnectBot extends TeamsActivityHandler {
 
   /** Message text plus card input values must stay within the configured limit. */
   private withinLimits(context: TurnContext): boolean {
-    const text = context.activity.text ?? '';
+    const text = inbound(context).text ?? '';
     return text.length <= this.deps.maxMessageLength;
   }
 
@@ -101,7 +101,7 @@ export class CustomerConnectBot extends TeamsActivityHandler {
   /** Saves dialog state after every turn (also after invokes that advanced a dialog). */
   override async run(context: TurnContext): Promise<void> {
     await super.run(context);
-    if (context.activity.type !== ActivityTypes.InstallationUpdate || context.activity.action !== 'remove') {
+    if (context.activity.type !== 'installationUpdate' || context.activity.action !== 'remove') {
       await this.deps.conversationState.saveChanges(context, false);
     }
   }

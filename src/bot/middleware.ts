@@ -1,7 +1,8 @@
-import { ActivityTypes, StatusCodes, type Middleware, type TurnContext, type Activity } from 'botbuilder';
+import { StatusCodes, type Middleware, type TurnContext, type Activity } from 'botbuilder';
 import type { Logger } from '../logging/logger';
 import { translatorFor } from '../i18n/i18n';
 import type { ProcessedActivityStore } from '../storage/processedActivities';
+import { inbound } from '../common/inboundActivity';
 
 export function tenantOf(activity: Partial<Activity>): string | undefined {
   const fromChannel = (activity.channelData as { tenant?: { id?: unknown } } | undefined)?.tenant?.id;
@@ -32,7 +33,7 @@ export class TenantFilterMiddleware implements Middleware {
   async onTurn(context: TurnContext, next: () => Promise<void>): Promise<void> {
     const tenant = tenantOf(context.activity);
     // Both places name the tenant: they must agree (a forged channelData must not override it).
-    const conversationTenant = context.activity.conversation?.tenantId?.toLowerCase();
+    const conversationTenant = inbound(context).conversation?.tenantId?.toLowerCase();
     const consistent = !tenant || !conversationTenant || conversationTenant === tenant;
     if (consistent && (tenant ? this.allowed.has(tenant) : this.allowMissingTenant)) return next();
     this.logger.warn(
@@ -40,15 +41,12 @@ export class TenantFilterMiddleware implements Middleware {
       'foreign tenant refused',
     );
     const t = translatorFor(context.activity.locale);
-    if (context.activity.type === ActivityTypes.Message) {
+    if (context.activity.type === 'message') {
       await context.sendActivity(t.t('tenant.refused'));
-    } else if (
-      context.activity.type === ActivityTypes.Invoke &&
-      context.activity.name?.startsWith('composeExtension/')
-    ) {
+    } else if (context.activity.type === 'invoke' && context.activity.name?.startsWith('composeExtension/')) {
       // Message extension invokes: a sentence in the results area (their answer has its own shape).
       await answerInvoke(context, { composeExtension: { type: 'message', text: t.t('tenant.refused') } });
-    } else if (context.activity.type === ActivityTypes.Invoke) {
+    } else if (context.activity.type === 'invoke') {
       await answerInvoke(context, {
         statusCode: 403,
         type: 'application/vnd.microsoft.error',
@@ -70,13 +68,14 @@ export class DuplicateActivityMiddleware implements Middleware {
   ) {}
 
   async onTurn(context: TurnContext, next: () => Promise<void>): Promise<void> {
-    const a = context.activity;
-    if (!a.id || (a.type !== ActivityTypes.Message && a.type !== ActivityTypes.Invoke)) return next();
+    const a = inbound(context);
+    if (!a.id || (a.type !== 'message' && a.type !== 'invoke')) return next();
     const key = `activity|${a.channelId}|${a.conversation?.id}|${a.id}`;
     const claim = await this.store.claim(key);
     if (claim) {
       try {
-        return await next();
+        await next();
+        return;
       } catch (err) {
         // The turn failed (onTurnError answers it): Teams' redelivery of this activity must run again.
         await claim
@@ -88,7 +87,7 @@ export class DuplicateActivityMiddleware implements Middleware {
       }
     }
     this.logger.info({ activityId: a.id, activityType: a.type }, 'duplicate activity ignored');
-    if (a.type === ActivityTypes.Invoke) {
+    if (a.type === 'invoke') {
       await answerInvoke(context, {
         statusCode: 200,
         type: 'application/vnd.microsoft.activity.message',
@@ -106,7 +105,7 @@ export class SerializeConversationMiddleware implements Middleware {
   private readonly tails = new Map<string, Promise<void>>();
 
   async onTurn(context: TurnContext, next: () => Promise<void>): Promise<void> {
-    const key = context.activity.conversation?.id;
+    const key = inbound(context).conversation?.id;
     if (!key) return next();
     const previous = this.tails.get(key) ?? Promise.resolve();
     let release!: () => void;

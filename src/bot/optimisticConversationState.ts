@@ -1,5 +1,6 @@
 import { ConversationState, type TurnContext } from 'botbuilder';
 import { calculateChangeHash } from 'botbuilder-core';
+import { inbound } from '../common/inboundActivity';
 
 interface CachedState {
   state: Record<string, unknown> & { eTag?: string };
@@ -23,7 +24,7 @@ export class OptimisticConversationState extends ConversationState {
    */
   override getStorageKey(context: TurnContext): string | undefined {
     const key = super.getStorageKey(context);
-    const activity = context.activity;
+    const activity = inbound(context);
     const type = activity.conversation?.conversationType;
     if (!key || (type !== 'groupChat' && type !== 'channel')) return key;
     const owner = activity.from?.aadObjectId || activity.from?.id;
@@ -31,8 +32,9 @@ export class OptimisticConversationState extends ConversationState {
   }
 
   override async saveChanges(context: TurnContext, force = false): Promise<void> {
+    // BotState keeps the turn-cache key of its state private; this override must use the same one.
     const stateKey = (this as unknown as { stateKey: symbol }).stateKey;
-    const cached = context.turnState.get(stateKey) as CachedState | undefined;
+    const cached = context.turnState.get<CachedState | undefined>(stateKey);
     if (!force && !(cached && cached.hash !== calculateChangeHash(cached.state))) return;
     const key = this.getStorageKey(context);
     if (!key) return;

@@ -111,7 +111,7 @@ export interface CardLimits {
   tokens: 'all' | 'current' | 'none';
 }
 
-export const CARD_LIMITS: readonly CardLimits[] = [
+export const CARD_LIMITS: readonly [CardLimits, ...CardLimits[]] = [
   { nameChars: 200, lineChars: 200, services: 10, userNames: 5, licenses: 10, tokens: 'all' },
   { nameChars: 120, lineChars: 120, services: 6, userNames: 3, licenses: 6, tokens: 'all' },
   { nameChars: 80, lineChars: 80, services: 4, userNames: 3, licenses: 4, tokens: 'current' },
@@ -129,18 +129,19 @@ const TOGGLE_TITLE_CHARS = 80;
 
 /** Renders the card, dropping detail until it fits the byte budget. */
 export function renderCustomerListCard(t: Translator, view: CustomerListView): AdaptiveCardJson {
-  let card: AdaptiveCardJson | undefined;
-  for (const limits of CARD_LIMITS) {
-    card = withinActionBudget(render(customerListTemplate, customerListCardData(t, view, limits)));
+  const [largest, ...smaller] = CARD_LIMITS;
+  let card = withinActionBudget(render(customerListTemplate, customerListCardData(t, view, largest)));
+  for (const limits of smaller) {
     if (Buffer.byteLength(JSON.stringify(card), 'utf8') <= CARD_BYTE_BUDGET) return card;
+    card = withinActionBudget(render(customerListTemplate, customerListCardData(t, view, limits)));
   }
-  return card!;
+  return card;
 }
 
 export function customerListCardData(
   t: Translator,
   view: CustomerListView,
-  limits: CardLimits = CARD_LIMITS[0]!,
+  limits: CardLimits = CARD_LIMITS[0],
 ): CustomerListCardData {
   const { page } = view;
   const number = numberFormat(t.locale);

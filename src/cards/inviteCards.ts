@@ -101,7 +101,7 @@ export function renderInviteChoiceCard(t: Translator, input: InviteChoiceInput):
     providerLabel: t.t('invite.choice.providerLabel'),
     providerPlaceholder: t.t('invite.choice.providerPlaceholder'),
     providerChoices: providers.map((p) => ({ title: p.name, value: p.id })),
-    providerValue: providers.length === 1 ? providers[0]!.id : '',
+    providerValue: providers.length === 1 ? (providers[0]?.id ?? '') : '',
     hasNotice: notice !== '',
     notice,
     hasError: !!input.error,

@@ -36,11 +36,12 @@ export const invitationsListTemplate = defineCard<InvitationsListCardData>('invi
 export const INVITATIONS_PAGE_VERB = 'invitations.page';
 export const INVITATIONS_PAGE_SIZE = 10;
 
-const STATUS_COLOR: Record<InvitationStatus, string> = {
+/** Stored invitations are not validated on read: a status not listed gets the default colour. */
+const STATUS_COLOR: Partial<Record<string, string>> = {
   pending: 'Warning',
   accepted: 'Good',
   expired: 'Attention',
-};
+} satisfies Record<InvitationStatus, string>;
 
 export interface InvitationsListInput {
   view: InvitationsView;

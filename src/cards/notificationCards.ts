@@ -1,5 +1,5 @@
 import { buildMailto } from '../domain/inviteDraft';
-import type { InvitationKind } from '../domain/invitations';
+import type { Invitation, InvitationKind } from '../domain/invitations';
 import type { Translator } from '../i18n/i18n';
 import { commandData, type CommandData } from './commandActions';
 import { defineCard, render, type AdaptiveCardJson } from './render';
@@ -115,6 +115,21 @@ export interface ReminderCardInput {
   days: number;
   /** Shown instead of the buttons once the reminder was acted on. */
   status?: string;
+}
+
+const DAY_MS = 24 * 3600_000;
+
+/** The reminder card's input for a stored invitation; `days` counted up to `nowMs` (at least 1). */
+export function reminderCardInput(invitation: Invitation, nowMs: number): ReminderCardInput {
+  return {
+    invitationId: invitation.id,
+    kind: invitation.kind,
+    provider: invitation.provider,
+    companyName: invitation.customer?.companyName,
+    contactEmail: invitation.customer?.contactEmail,
+    createdAt: invitation.createdAt,
+    days: Math.max(1, Math.floor((nowMs - Date.parse(invitation.createdAt)) / DAY_MS)),
+  };
 }
 
 export function renderReminderCard(t: Translator, input: ReminderCardInput): AdaptiveCardJson {

@@ -275,13 +275,14 @@ export function renderRemoveResultCard(data: RemoveResultCardData): AdaptiveCard
   return render(removeResultTemplate, data);
 }
 
-const OUTCOME_COLOR: Record<AuditEntry['outcome'], string> = {
+/** Stored entries are not validated on read: an outcome not listed gets the default colour. */
+const OUTCOME_COLOR: Partial<Record<string, string>> = {
   succeeded: 'Good',
   failed: 'Attention',
   cancelled: 'Default',
   refused: 'Warning',
   unknown: 'Warning',
-};
+} satisfies Record<AuditEntry['outcome'], string>;
 
 const VERIFICATIONS: readonly Verification[] = ['removed', 'notRemoved', 'unknown'];
 
@@ -293,8 +294,14 @@ export function cardTimestamp(iso: string): string | undefined {
 }
 
 function translated(t: Translator, key: string, fallback: string): string {
-  const text = t.t(key as MessageKey);
+  // The key is built from stored data: a key the catalogue lacks reads undefined.
+  const text = t.t(key as MessageKey) as string | undefined;
   return text === undefined ? fallback : text;
+}
+
+/** A stored text field, or '' when it is missing or not text. */
+function textOf(value: unknown): string {
+  return typeof value === 'string' ? value : '';
 }
 
 function auditFacts(t: Translator, e: AuditEntry): Fact[] {
@@ -315,7 +322,7 @@ function auditFacts(t: Translator, e: AuditEntry): Fact[] {
   if (attestation && typeof attestation.sha256 === 'string') {
     facts.push({
       title: t.t('audit.label.statement'),
-      value: `${String(attestation.version ?? '')} · ${String(attestation.language ?? '')} · ${attestation.sha256.slice(0, 12)}`,
+      value: `${textOf(attestation.version)} · ${textOf(attestation.language)} · ${attestation.sha256.slice(0, 12)}`,
     });
   }
   if (typeof details['reason'] === 'string') {

@@ -18,21 +18,24 @@ const optionalString = z.preprocess(emptyToUndefined, z.string().trim().optional
 const optionalUrl = z.preprocess(emptyToUndefined, z.url().optional());
 const intIn = (def: number, min: number, max: number) =>
   z.preprocess(emptyToUndefined, z.coerce.number().int().min(min).max(max).default(def));
-const guidList = z.preprocess(
-  emptyToUndefined,
-  z
-    .string()
-    .optional()
-    .transform((v) =>
-      v
-        ? v
-            .split(',')
-            .map((s) => s.trim().toLowerCase())
-            .filter(Boolean)
-        : [],
-    )
-    .pipe(z.array(z.uuid({ message: 'must be a comma-separated list of GUIDs' }))),
-);
+/** A comma-separated list, trimmed and lower-cased, empty parts dropped; each part must match `item`. */
+const commaList = (item: z.ZodType<string, string>) =>
+  z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .optional()
+      .transform((v) =>
+        v
+          ? v
+              .split(',')
+              .map((s) => s.trim().toLowerCase())
+              .filter(Boolean)
+          : [],
+      )
+      .pipe(z.array(item)),
+  );
+const guidList = commaList(z.uuid({ message: 'must be a comma-separated list of GUIDs' }));
 
 /** Every environment variable the app reads. Documented in README.md and .env.sample. */
 const envSchema = z.object({
@@ -88,29 +91,10 @@ const envSchema = z.object({
   MAX_QUEUED_TURNS: intIn(48, 0, 10000),
   LEGAL_NOTICE_FILE_EN: optionalString,
   LEGAL_NOTICE_FILE_DE: optionalString,
-  WEBHOOK_ALLOWED_CERT_HOSTS: z.preprocess(
-    emptyToUndefined,
+  WEBHOOK_ALLOWED_CERT_HOSTS: commaList(
     z
       .string()
-      .optional()
-      .transform((v) =>
-        v
-          ? v
-              .split(',')
-              .map((s) => s.trim().toLowerCase())
-              .filter(Boolean)
-          : [],
-      )
-      .pipe(
-        z.array(
-          z
-            .string()
-            .regex(
-              /^[a-z0-9]([a-z0-9.-]*[a-z0-9])?(:\d{1,5})?$/,
-              'must be a comma-separated list of host[:port]',
-            ),
-        ),
-      ),
+      .regex(/^[a-z0-9]([a-z0-9.-]*[a-z0-9])?(:\d{1,5})?$/, 'must be a comma-separated list of host[:port]'),
   ),
   WEBHOOK_TRUSTED_ROOTS_FILE: optionalString,
   WEBHOOK_CERT_SUBJECT: optionalString,

@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
-import { ActivityTypes, type AdaptiveCardInvokeResponse, type TurnContext } from 'botbuilder';
+import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs';
+import type { AdaptiveCardInvokeResponse, TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import { messageResponse } from './cardResponses';
 import { translatorFor } from '../i18n/i18n';
 import { COMMAND_NAMES, COMMAND_WORDS, type CommandName } from '../i18n/commands';
+import { inbound } from '../common/inboundActivity';
 
 /**
  * Card flows: a dialog step sends a card whose Action.Execute buttons carry the flow id of the
@@ -21,7 +22,7 @@ export function setCardResponse(context: TurnContext, response: AdaptiveCardInvo
 }
 
 export function takeCardResponse(context: TurnContext): AdaptiveCardInvokeResponse | undefined {
-  const response = context.turnState.get(RESPONSE_KEY) as AdaptiveCardInvokeResponse | undefined;
+  const response = context.turnState.get<AdaptiveCardInvokeResponse | undefined>(RESPONSE_KEY);
   context.turnState.delete(RESPONSE_KEY);
   return response;
 }
@@ -32,7 +33,7 @@ export function newFlowId(): string {
 
 /** Fields every flow card action carries. */
 export const flowDataSchema = z.object({
-  flowId: z.string().uuid(),
+  flowId: z.uuid(),
   /** Command to suggest when the card has expired. */
   command: z.enum(COMMAND_NAMES).optional(),
 });
@@ -44,7 +45,7 @@ export interface CardAction {
 
 export function isCardInvoke(context: TurnContext): boolean {
   const a = context.activity;
-  return a.type === ActivityTypes.Invoke && a.name === 'adaptiveCard/action';
+  return a.type === 'invoke' && a.name === 'adaptiveCard/action';
 }
 
 export function cardActionOf(context: TurnContext): CardAction | undefined {
@@ -63,7 +64,7 @@ export function respondExpired(context: TurnContext): void {
   const command: CommandName = (parsed.success && parsed.data.command) || 'help';
   // In a group chat or channel the card may be another member's flow (flows belong to whoever
   // started them): say so, and how to start one's own.
-  const type = context.activity.conversation?.conversationType;
+  const type = inbound(context).conversation?.conversationType;
   const key = type === 'groupChat' || type === 'channel' ? 'card.notYours' : 'card.expired';
   setCardResponse(context, messageResponse(t.t(key, { command: COMMAND_WORDS[command][t.language] })));
 }
@@ -79,22 +80,29 @@ export interface CardActionPromptOptions {
  * card, another verb) is answered as expired and the prompt keeps waiting. Typed messages get
  * a hint to use the card (commands are handled before, by the interruptible base).
  */
+/** The prompt's own entry on the dialog stack (botbuilder pushes it before begin/continue). */
+function ownInstance(dc: DialogContext): DialogInstance {
+  const instance = dc.activeDialog;
+  if (!instance) throw new Error('CardActionPrompt runs without an active dialog');
+  return instance;
+}
+
 export class CardActionPrompt extends Dialog<CardActionPromptOptions> {
-  override async beginDialog(
+  override beginDialog(
     dc: DialogContext,
-    options?: CardActionPromptOptions,
+    options?: Partial<CardActionPromptOptions>,
   ): Promise<DialogTurnResult> {
     if (!options?.flowId || !options.verbs?.length)
-      throw new Error('CardActionPrompt needs flowId and verbs');
-    dc.activeDialog!.state = { flowId: options.flowId, verbs: options.verbs };
-    return Dialog.EndOfTurn;
+      return Promise.reject(new Error('CardActionPrompt needs flowId and verbs'));
+    ownInstance(dc).state = { flowId: options.flowId, verbs: options.verbs };
+    return Promise.resolve(Dialog.EndOfTurn);
   }
 
   override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
-    const state = dc.activeDialog!.state as CardActionPromptOptions;
+    const state = ownInstance(dc).state as CardActionPromptOptions;
     const action = cardActionOf(dc.context);
     if (!action) {
-      if (dc.context.activity.type === ActivityTypes.Message) {
+      if (dc.context.activity.type === 'message') {
         await dc.context.sendActivity(translatorFor(dc.context.activity.locale).t('flow.useCard'));
       }
       return Dialog.EndOfTurn;

@@ -23,5 +23,6 @@ export const cardResponse = (card: AdaptiveCardJson): AdaptiveCardInvokeResponse
 export const messageResponse = (text: string): AdaptiveCardInvokeResponse => ({
   statusCode: 200,
   type: 'application/vnd.microsoft.activity.message',
+  // botbuilder types `value` as an object only; for this type Teams expects the text itself.
   value: text as unknown as Record<string, unknown>,
 });

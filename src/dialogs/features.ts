@@ -63,11 +63,11 @@ export function mergeCommands(features: readonly Feature[]): Partial<Record<Comm
 export function registerFeatures(features: readonly Feature[], options: RegisterFeaturesOptions): MainDialog {
   const { cardActions, dialogState } = options;
   const mainDialog = new MainDialog(mergeCommands(features), { signInConnection: options.signInConnection });
-  const answer: CardActionHandler = async ({ context }) => {
+  const answer: CardActionHandler = ({ context }) => {
     const response = takeCardResponse(context);
-    if (response) return response;
+    if (response) return Promise.resolve(response);
     respondExpired(context);
-    return takeCardResponse(context) ?? messageResponse('');
+    return Promise.resolve(takeCardResponse(context) ?? messageResponse(''));
   };
   const guards = new Map(features.flatMap((f) => Object.entries(f.startGuards ?? {})));
   for (const feature of features) {

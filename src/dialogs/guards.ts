@@ -3,6 +3,7 @@ import { ACTION_ROLES, isAllowed, type ProtectedAction, type RoleService } from 
 import { translatorFor, type Translator } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages';
 import type { PartnerRoleName } from '../domain/roles';
+import { inbound } from '../common/inboundActivity';
 
 export function roleLabel(t: Translator, role: PartnerRoleName): string {
   return t.t(`role.${role}` as MessageKey);
@@ -16,7 +17,7 @@ export function refusalText(t: Translator, action: ProtectedAction): string {
 
 /** The caller's roles, or `[]` for an activity without a user object id. */
 export async function callerRoles(context: TurnContext, roles: RoleService): Promise<PartnerRoleName[]> {
-  const id = context.activity.from?.aadObjectId;
+  const id = inbound(context).from?.aadObjectId;
   return id ? roles.rolesOf(id) : [];
 }
 

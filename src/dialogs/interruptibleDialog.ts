@@ -4,7 +4,6 @@ import {
   type DialogContext,
   type DialogTurnResult,
 } from 'botbuilder-dialogs';
-import { ActivityTypes } from 'botbuilder';
 import { renderHelpCard } from '../cards/helpCard';
 import { translatorFor } from '../i18n/i18n';
 import { recognizeCommand } from '../i18n/commands';
@@ -21,13 +20,13 @@ export abstract class InterruptibleDialog extends ComponentDialog {
   }
 
   /** Called for a typed command other than help/cancel while a flow waits; default: no interruption. */
-  protected async onOtherCommand(_inner: DialogContext): Promise<DialogTurnResult | undefined> {
-    return undefined;
+  protected onOtherCommand(_inner: DialogContext): Promise<DialogTurnResult | undefined> {
+    return Promise.resolve(undefined);
   }
 
   private async interrupt(inner: DialogContext): Promise<DialogTurnResult | undefined> {
     const activity = inner.context.activity;
-    if (activity.type !== ActivityTypes.Message || typeof activity.text !== 'string') return undefined;
+    if (activity.type !== 'message' || typeof activity.text !== 'string') return undefined;
     const recognized = recognizeCommand(activity.text);
     const t = translatorFor(activity.locale);
     if (recognized.command === 'cancel') {

@@ -158,13 +158,20 @@ export class MainDialog extends InterruptibleDialog {
     }
   }
 
+  /** The dialog of a command this build offers (callers checked that there is one). */
+  private dialogOf(command: CommandName): string {
+    const dialogId = this.commandDialogs[command];
+    if (!dialogId) throw new Error(`no dialog for the command ${command}`);
+    return dialogId;
+  }
+
   /** Begins the command's dialog, after the sign-in prompt when the command needs the user's token. */
   private async startCommand(
     step: WaterfallStepContext,
     command: CommandName,
     options: CommandDialogOptions,
   ): Promise<DialogTurnResult> {
-    const dialogId = this.commandDialogs[command]!;
+    const dialogId = this.dialogOf(command);
     if (this.signInConnection && COMMANDS_NEEDING_SIGN_IN.has(command)) {
       (step.values as { pending?: StartCommand }).pending = { command, options };
       return step.beginDialog(SIGN_IN_PROMPT_ID);
@@ -182,7 +189,7 @@ export class MainDialog extends InterruptibleDialog {
       await step.context.sendActivity(translatorFor(step.context.activity.locale).t('signin.failed'));
       return step.endDialog();
     }
-    return step.beginDialog(this.commandDialogs[pending.command]!, pending.options);
+    return step.beginDialog(this.dialogOf(pending.command), pending.options);
   }
 
   private async finalStep(step: WaterfallStepContext): Promise<DialogTurnResult> {

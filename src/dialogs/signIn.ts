@@ -1,8 +1,9 @@
-import { CloudAdapterBase, type TurnContext } from 'botbuilder';
+import { CloudAdapterBase, type TokenResponse, type TurnContext } from 'botbuilder';
 import type { UserTokenClient } from 'botframework-connector';
 import { OAuthPrompt } from 'botbuilder-dialogs';
 import type { CommandName } from '../i18n/commands';
 import { translatorFor } from '../i18n/i18n';
+import { inbound } from '../common/inboundActivity';
 
 export const SIGN_IN_PROMPT_ID = 'partnerCenterSignIn';
 
@@ -29,7 +30,7 @@ export function createSignInPrompt(connectionName: string): OAuthPrompt {
 function userTokenClientOf(context: TurnContext): UserTokenClient | undefined {
   const adapter = context.adapter;
   if (!(adapter instanceof CloudAdapterBase)) return undefined;
-  return context.turnState.get(adapter.UserTokenClientKey) as UserTokenClient | undefined;
+  return context.turnState.get<UserTokenClient | undefined>(adapter.UserTokenClientKey);
 }
 
 /** Reads the signed-in user's cached token from the Bot Service token store (no prompt). */
@@ -38,9 +39,11 @@ export async function cachedUserToken(
   connectionName: string,
 ): Promise<string | undefined> {
   const client = userTokenClientOf(context);
-  const userId = context.activity.from?.id;
+  const userId = inbound(context).from?.id;
   if (!client || !userId) return undefined;
-  const response = await client.getUserToken(userId, connectionName, context.activity.channelId, '');
+  // Typed as always present, but the token API answers 404 with no body when there is no token.
+  const response = (await client.getUserToken(userId, connectionName, context.activity.channelId, '')) as
+    TokenResponse | undefined;
   return response?.token || undefined;
 }
 
@@ -50,7 +53,7 @@ interface LegacyTokenAdapter {
 
 export async function signOut(context: TurnContext, connectionName: string): Promise<void> {
   const client = userTokenClientOf(context);
-  const userId = context.activity.from?.id;
+  const userId = inbound(context).from?.id;
   if (client && userId) {
     await client.signOutUser(userId, connectionName, context.activity.channelId);
     return;

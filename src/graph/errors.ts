@@ -1,4 +1,4 @@
-import { AppError } from '../common/errors';
+import { ServiceCallError, type ServiceCallErrorDetails } from '../common/serviceCallError';
 
 /**
  * What went wrong with a Microsoft Graph call, reliably enough to pick a user message:
@@ -28,57 +28,33 @@ export type GraphErrorKind =
   | 'unavailable'
   | 'unknown';
 
-export interface GraphErrorDetails {
-  status?: number;
+/** `requestId`: `innerError.request-id` or the `request-id` header. */
+export interface GraphErrorDetails extends ServiceCallErrorDetails {
   /** Graph's `error.code`. */
   graphCode?: string;
   /** Graph's `error.message` (at most 500 characters). */
   graphMessage?: string;
-  /** `innerError.request-id` or the `request-id` header: what Microsoft support asks for. */
-  requestId?: string;
   /** The `client-request-id` we sent (the same on every attempt of one call). */
   clientRequestId?: string;
-  operation?: string;
-  retryAfterMs?: number;
-  attempts?: number;
-  cause?: unknown;
 }
 
-export class GraphError extends AppError {
-  readonly kind: GraphErrorKind;
-  readonly status?: number;
+export class GraphError extends ServiceCallError<GraphErrorKind> {
   readonly graphCode?: string;
   readonly graphMessage?: string;
-  readonly requestId?: string;
   readonly clientRequestId?: string;
-  readonly operation?: string;
-  readonly retryAfterMs?: number;
-  readonly attempts?: number;
 
   constructor(kind: GraphErrorKind, message: string, details: GraphErrorDetails = {}) {
-    super(`GRAPH_${kind.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()}`, message, { cause: details.cause });
-    this.kind = kind;
-    this.status = details.status;
+    super(`GRAPH_${kind.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()}`, kind, message, details);
     this.graphCode = details.graphCode;
     this.graphMessage = details.graphMessage;
-    this.requestId = details.requestId;
     this.clientRequestId = details.clientRequestId;
-    this.operation = details.operation;
-    this.retryAfterMs = details.retryAfterMs;
-    this.attempts = details.attempts;
   }
 
-  /** Safe to log: no tokens, no bodies beyond Graph's own message. */
-  toLogObject(): Record<string, unknown> {
+  protected serviceFields(): Record<string, unknown> {
     return {
-      kind: this.kind,
-      status: this.status,
       graphCode: this.graphCode,
       graphMessage: this.graphMessage,
-      requestId: this.requestId,
       clientRequestId: this.clientRequestId,
-      operation: this.operation,
-      attempts: this.attempts,
     };
   }
 }

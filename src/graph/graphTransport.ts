@@ -1,12 +1,15 @@
-import { randomUUID } from 'node:crypto';
 import type { Logger } from '../logging/logger';
 import {
+  apiRoot,
   attemptTimeoutMs,
   httpAttempt,
+  httpCallSettings,
   parseRetryAfterMs,
   retry,
   type AttemptVerdict,
   type HttpAttemptOutcome,
+  type HttpCallOptions,
+  type HttpCallSettings,
 } from '../resilience';
 import { classifyGraphError, GraphError, parseGraphErrorBody } from './errors';
 import type { GdapCallOptions } from './gdapClient';
@@ -16,7 +19,7 @@ import { traceHttpAttempt } from '../telemetry/spans';
 
 export const GRAPH_BASE_URL = 'https://graph.microsoft.com/v1.0';
 
-export interface GraphTransportOptions {
+export interface GraphTransportOptions extends HttpCallOptions {
   /**
    * Graph root incl. version, e.g. https://graph.microsoft.com/v1.0 or the simulator's …/simulator/graph/v1.0.
    * A function is asked on every call (embedded mode: the simulator's port is known once the server listens).
@@ -24,20 +27,6 @@ export interface GraphTransportOptions {
   baseUrl?: string | (() => string);
   tokenProvider: GraphTokenProvider;
   logger: Logger;
-  /** Per-attempt timeout (headers and body). Default 15 000. */
-  timeoutMs?: number;
-  /** Retries after the first attempt. Default 4. */
-  maxRetries?: number;
-  /** Backoff: attempt n waits random(0, min(maxDelayMs, baseDelayMs · 2^(n-1))). Default 500. */
-  baseDelayMs?: number;
-  /** Default 10 000. */
-  maxDelayMs?: number;
-  /** Longest Retry-After honoured; longer ends the call as 'throttled' at once. Default 30 000. */
-  maxRetryAfterMs?: number;
-  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
-  random?: () => number;
-  fetch?: typeof fetch;
-  newId?: () => string;
 }
 
 /**
@@ -71,35 +60,18 @@ const MAX_PAGES = 1000;
  * retries — all through src/resilience — and Graph's error shape turned into GraphError.
  */
 export class GraphTransport {
-  private readonly baseUrl: () => string;
-  private cachedRoot?: { baseUrl: string; root: string };
-  private readonly timeoutMs: number;
-  private readonly maxAttempts: number;
-  private readonly fetchImpl: typeof fetch;
-  private readonly newId: () => string;
+  private readonly rootOf: () => string;
+  private readonly settings: HttpCallSettings;
 
   constructor(private readonly options: GraphTransportOptions) {
-    const baseUrl = options.baseUrl ?? GRAPH_BASE_URL;
-    this.baseUrl = typeof baseUrl === 'function' ? baseUrl : () => baseUrl;
-    // eslint-disable-next-line @typescript-eslint/no-meaningless-void-operator -- runs the getter: a bad base URL fails here, not on the first call
-    void this.root;
-    this.timeoutMs = options.timeoutMs ?? 15_000;
-    this.maxAttempts = Math.max(0, options.maxRetries ?? 4) + 1;
-    this.fetchImpl = options.fetch ?? fetch;
-    this.newId = options.newId ?? randomUUID;
+    this.rootOf = apiRoot(options.baseUrl ?? GRAPH_BASE_URL);
+    this.rootOf(); // a bad base URL fails here, not on the first call
+    this.settings = httpCallSettings(options);
   }
 
   /** The Graph root (no trailing slash), from the configured base URL. */
   get root(): string {
-    const baseUrl = this.baseUrl();
-    if (this.cachedRoot?.baseUrl !== baseUrl) {
-      const url = new URL(baseUrl);
-      if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error('baseUrl must be http(s)');
-      url.search = '';
-      url.hash = '';
-      this.cachedRoot = { baseUrl, root: url.toString().replace(/\/+$/, '') };
-    }
-    return this.cachedRoot.root;
+    return this.rootOf();
   }
 
   async collect<T>(
@@ -148,7 +120,9 @@ export class GraphTransport {
 
   async send<T>(op: Operation<T>, options: GdapCallOptions): Promise<T> {
     const clientRequestId =
-      options.clientRequestId && GUID.test(options.clientRequestId) ? options.clientRequestId : this.newId();
+      options.clientRequestId && GUID.test(options.clientRequestId)
+        ? options.clientRequestId
+        : this.settings.newId();
     const base = { operation: op.name, clientRequestId };
     const url = op.path.startsWith('http') ? op.path : this.root + op.path;
     const deadline = options.deadline;
@@ -190,10 +164,10 @@ export class GraphTransport {
             method: op.method,
             headers,
             body: op.body === undefined ? undefined : JSON.stringify(op.body),
-            timeoutMs: attemptTimeoutMs(this.timeoutMs, deadline),
+            timeoutMs: attemptTimeoutMs(this.settings.timeoutMs, deadline),
             signal: options.signal,
           },
-          this.fetchImpl,
+          this.settings.fetch,
         ),
       );
       const verdict = this.judge(op, outcome, n, base);
@@ -204,14 +178,11 @@ export class GraphTransport {
       return await retry(
         attempt,
         {
-          maxAttempts: this.maxAttempts,
-          baseDelayMs: this.options.baseDelayMs ?? 500,
-          maxDelayMs: this.options.maxDelayMs ?? 10_000,
-          maxRetryAfterMs: this.options.maxRetryAfterMs ?? 30_000,
+          maxAttempts: this.settings.maxAttempts,
+          ...this.settings.backoff,
           deadline,
           signal: options.signal,
-          sleep: this.options.sleep,
-          random: this.options.random,
+          sleep: this.settings.sleep,
         },
         {
           onRetry: ({ attempt: n, delayMs, error }) =>

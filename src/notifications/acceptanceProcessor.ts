@@ -224,7 +224,7 @@ export class AcceptanceProcessor {
         this.log.info({ customerId: record.customerId }, 'acceptance: invitation taken meanwhile, unmatched');
         invitation = undefined;
         const { invitationId: _dropped, ...rest } = record;
-        const saved = await this.save({ ...rest } as Stored<AcceptanceRecord>);
+        const saved = await this.save({ ...rest });
         if (!saved) return 'lost_ownership';
         record = saved;
       }
@@ -252,8 +252,7 @@ export class AcceptanceProcessor {
     }
 
     const deliveries = [...(record.deliveries ?? [])];
-    for (let i = 0; i < deliveries.length; i++) {
-      const delivery = deliveries[i]!;
+    for (const [i, delivery] of deliveries.entries()) {
       if (delivery.status !== 'pending') continue;
       deliveries[i] = await this.deliverOne(record, delivery, invitation);
       const saved = await this.save({ ...record, deliveries: [...deliveries] });
@@ -304,7 +303,7 @@ export class AcceptanceProcessor {
       inviterName: invitation?.createdBy.name,
       invitedAt: invitation?.createdAt,
     });
-    const title = String((card.body as { text?: string }[] | undefined)?.[0]?.text ?? '');
+    const title = (card.body as { text?: string }[] | undefined)?.[0]?.text ?? '';
     return this.deps.delivery.send(delivery, target, cardActivity(card, title), () => this.nowIso());
   }
 

@@ -35,7 +35,8 @@ export class NotificationDelivery {
     conversationId: string,
     fallbackReference?: Record<string, unknown>,
   ): Promise<ResolvedTarget> {
-    const record: ConversationRecord | undefined = await this.conversations.get(
+    // Records written by earlier versions may lack fields: read them as possibly partial.
+    const record: Partial<ConversationRecord> | undefined = await this.conversations.get(
       this.partnerTenantId,
       conversationId,
     );

@@ -276,7 +276,7 @@ export class GdapApprovalProcessor {
         failedAssignments: (record.assignments ?? []).filter((a) => a.status === 'failed'),
         requestedAt: inv.createdAt,
       });
-      const title = String((card.body as { text?: string }[] | undefined)?.[0]?.text ?? '');
+      const title = (card.body as { text?: string }[] | undefined)?.[0]?.text ?? '';
       const sent = await this.deps.delivery.send(delivery, target, cardActivity(card, title), () =>
         this.nowIso(),
       );

@@ -74,8 +74,9 @@ function emailDomain(email: string | undefined): string | undefined {
 function brandLabel(domain: string): string {
   const labels = domain.toLowerCase().split('.');
   if (labels.length >= 3 && labels.slice(-2).join('.') === 'onmicrosoft.com')
-    return labels[labels.length - 3]!;
-  const secondLevel = labels.length >= 3 && /^(co|com|org|net|ac|gv|or)$/.test(labels[labels.length - 2]!);
+    return labels[labels.length - 3] ?? domain;
+  const secondLevel =
+    labels.length >= 3 && /^(co|com|org|net|ac|gv|or)$/.test(labels[labels.length - 2] ?? '');
   return labels[labels.length - (secondLevel ? 3 : 2)] ?? domain;
 }
 
@@ -102,8 +103,7 @@ export function matchTier(customer: AcceptingCustomer, invitation: Invitation): 
 function agreement(customer: AcceptingCustomer, invitation: Invitation): number {
   let n = 0;
   if (customer.kind && customer.kind === invitation.kind) n++;
-  if (customer.providerId && invitation.provider?.id?.toLowerCase() === customer.providerId.toLowerCase())
-    n++;
+  if (customer.providerId && invitation.provider?.id.toLowerCase() === customer.providerId.toLowerCase()) n++;
   return n;
 }
 

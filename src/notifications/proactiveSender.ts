@@ -1,4 +1,10 @@
-import type { Activity, CloudAdapter, ConversationReference, TurnContext } from 'botbuilder';
+import {
+  CloudAdapterBase,
+  type Activity,
+  type CloudAdapter,
+  type ConversationReference,
+  type TurnContext,
+} from 'botbuilder';
 import type { Logger } from '../logging/logger';
 import { parseRetryAfterMs, retry, type AttemptVerdict } from '../resilience';
 import { systemClock, type Clock } from './clock';
@@ -207,7 +213,8 @@ export class BotFrameworkTransport implements ProactiveTransport {
   ): Promise<{ id?: string }> {
     let failure: unknown;
     let id: string | undefined;
-    let ran = false;
+    // Set in the callback: not the literal `false` for the check after it.
+    let ran = false as boolean;
     await this.adapter.continueConversationAsync(this.botAppId, reference, async (context: TurnContext) => {
       ran = true;
       try {
@@ -217,6 +224,7 @@ export class BotFrameworkTransport implements ProactiveTransport {
         failure = err;
       }
     });
+    // eslint-disable-next-line @typescript-eslint/only-throw-error -- rethrows what the turn threw, unchanged
     if (failure !== undefined) throw failure;
     // A middleware (e.g. the tenant filter) ended the turn before the message was sent.
     if (!ran) throw new ProactiveSendBlocked();
@@ -242,7 +250,7 @@ interface PipelineHolder {
 export const SDK_RETRY_POLICY = 'defaultRetryPolicy';
 
 function withoutSdkRetries(context: TurnContext): void {
-  const key = (context.adapter as unknown as { ConnectorClientKey?: symbol }).ConnectorClientKey;
-  const connector = key ? (context.turnState.get(key) as PipelineHolder | undefined) : undefined;
+  const key = context.adapter instanceof CloudAdapterBase ? context.adapter.ConnectorClientKey : undefined;
+  const connector = key ? context.turnState.get<PipelineHolder | undefined>(key) : undefined;
   connector?.client?.pipeline?.removePolicy({ name: SDK_RETRY_POLICY });
 }

@@ -48,7 +48,7 @@ export class RateLimiter {
       const times = this.booked.get(key) ?? [];
       times.push(at);
       const horizon = at - this.maxWindowMs;
-      while (times.length > 0 && times[0]! <= horizon) times.shift();
+      while (times[0] !== undefined && times[0] <= horizon) times.shift();
       this.booked.set(key, times);
     }
     if (this.booked.size > 10_000) this.prune(now);
@@ -69,8 +69,8 @@ function earliest(times: readonly number[], windows: readonly RateWindow[], at: 
     // Sends within (t - windowMs, t]: if `limit` are there, wait until the oldest of them leaves.
     const inWindow = times.filter((x) => x > t - windowMs && x <= t);
     if (inWindow.length >= limit) {
-      const leaving = inWindow[inWindow.length - limit]!;
-      t = Math.max(t, leaving + windowMs);
+      const leaving = inWindow[inWindow.length - limit];
+      if (leaving !== undefined) t = Math.max(t, leaving + windowMs);
     }
   }
   return t;

@@ -7,6 +7,19 @@ export const DECISION_TTL_SECONDS = 400 * 24 * 3600;
 /** Webhook bodies already seen: long enough to swallow Partner Center's redeliveries. */
 export const EVENT_TTL_SECONDS = 7 * 24 * 3600;
 
+/**
+ * A decision record one instance claims (create-if-absent, then `owner` + `claimedAt`) and works
+ * through: from a webhook or the reconciler, `sending` until every step is done.
+ */
+export interface ClaimedDecision extends DedupeRecord {
+  source: 'webhook' | 'reconciler';
+  state: 'sending' | 'done';
+  owner: string;
+  claimedAt: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
 /** One recipient of a notification and how delivering to it went. */
 export interface DeliveryRecord {
   target: 'inviter' | 'channel';
@@ -26,7 +39,7 @@ export interface DeliveryRecord {
  * each notification. `state` stays `sending` until every delivery has an outcome; a `sending`
  * record whose owner stopped renewing `claimedAt` is taken over (ETag) and finished by another.
  */
-export interface AcceptanceRecord extends DedupeRecord {
+export interface AcceptanceRecord extends ClaimedDecision {
   type: 'acceptance';
   partnerTenantId: string;
   customerId: string;
@@ -34,12 +47,6 @@ export interface AcceptanceRecord extends DedupeRecord {
   customer: { companyName: string; domain: string };
   kind: InvitationKind;
   provider?: { id: string; name: string };
-  source: 'webhook' | 'reconciler';
-  state: 'sending' | 'done';
-  owner: string;
-  claimedAt: string;
-  createdAt: string;
-  updatedAt: string;
   /** Undefined until the recipients were determined. */
   deliveries?: DeliveryRecord[];
   /** Outbox: a delivery failed after all its attempts; the outbox job retries it after this time. */
@@ -112,7 +119,7 @@ export interface AssignmentOutcome {
  * `active` → the access assignments created and the inviter told; `ended` → the inviter told the
  * request expired (or was terminated) before it became active. Taken over like AcceptanceRecord.
  */
-export interface AdminAccessRecord extends DedupeRecord {
+export interface AdminAccessRecord extends ClaimedDecision {
   type: 'admin-access';
   partnerTenantId: string;
   relationshipId: string;
@@ -120,12 +127,6 @@ export interface AdminAccessRecord extends DedupeRecord {
   phase: 'active' | 'ended';
   /** Graph's relationship status when decided. */
   status: string;
-  source: 'webhook' | 'reconciler';
-  state: 'sending' | 'done';
-  owner: string;
-  claimedAt: string;
-  createdAt: string;
-  updatedAt: string;
   /** Undefined until the assignments were made (phase `active`). */
   assignments?: AssignmentOutcome[];
   delivery?: DeliveryRecord;

@@ -1,4 +1,4 @@
-import { renderReminderCard } from '../cards/notificationCards';
+import { reminderCardInput, renderReminderCard } from '../cards/notificationCards';
 import type { Invitation, InvitationRepository } from '../domain/invitations';
 import { translatorFor } from '../i18n/i18n';
 import type { Logger } from '../logging/logger';
@@ -74,15 +74,7 @@ export class ReminderJob {
     const conversationId = conversationIdOf(updated.conversationReference) ?? updated.conversationId;
     const target = await this.deps.delivery.resolve(conversationId, updated.conversationReference);
     const t = translatorFor(updated.locale ?? target.locale);
-    const card = renderReminderCard(t, {
-      invitationId: updated.id,
-      kind: updated.kind,
-      provider: updated.provider,
-      companyName: updated.customer?.companyName,
-      contactEmail: updated.customer?.contactEmail,
-      createdAt: updated.createdAt,
-      days: Math.max(1, Math.floor((now - Date.parse(updated.createdAt)) / DAY_MS)),
-    });
+    const card = renderReminderCard(t, reminderCardInput(updated, now));
     const pending: DeliveryRecord = { target: 'inviter', conversationId, status: 'pending', attempts: 0 };
     const delivery = await this.deps.delivery.send(
       pending,

@@ -80,9 +80,9 @@ export function setupNotifications(input: NotificationsSetupInput): Notification
     });
   }
   const refuseAll: WebhookRequestVerifier = {
-    async verify() {
+    verify() {
       logger.warn({ reason: 'not_configured' }, 'webhook refused');
-      return { ok: false, reason: 'not_configured' };
+      return Promise.resolve({ ok: false, reason: 'not_configured' });
     },
   };
 

@@ -1,4 +1,4 @@
-import { AppError } from '../common/errors';
+import { ServiceCallError, type ServiceCallErrorDetails } from '../common/serviceCallError';
 
 /**
  * What went wrong, reliably enough for the bot to pick a user message:
@@ -41,61 +41,30 @@ export const PARTNER_CENTER_ERROR_KINDS: readonly PartnerCenterErrorKind[] = [
 /** Partner Center's code for "The relationship between the partner and customer does not exist". */
 export const PC_CODE_RELATIONSHIP_DOES_NOT_EXIST = 3000;
 
-interface PartnerCenterErrorDetails {
-  /** HTTP status; undefined for network errors, timeouts and client-side refusals. */
-  status?: number;
+/** `requestId`: the MS-RequestId sent (the same on every attempt of one call). */
+interface PartnerCenterErrorDetails extends ServiceCallErrorDetails {
   /** Partner Center's numeric `code` from the error body. */
   pcCode?: number;
   /** Partner Center's `description` (or the 429 `message`). */
   description?: string;
-  /** The MS-RequestId sent (the same on every attempt of one call). */
-  requestId?: string;
   correlationId?: string;
-  /** Client operation name, e.g. 'getCustomer'. */
-  operation?: string;
-  /** For `throttled`: how long the service asked us to wait. */
-  retryAfterMs?: number;
-  /** Number of HTTP attempts made. */
-  attempts?: number;
-  cause?: unknown;
 }
 
-export class PartnerCenterError extends AppError {
-  readonly kind: PartnerCenterErrorKind;
-  readonly status?: number;
+export class PartnerCenterError extends ServiceCallError<PartnerCenterErrorKind> {
   readonly pcCode?: number;
   readonly description?: string;
-  readonly requestId?: string;
   readonly correlationId?: string;
-  readonly operation?: string;
-  readonly retryAfterMs?: number;
-  readonly attempts?: number;
 
   constructor(kind: PartnerCenterErrorKind, message: string, details: PartnerCenterErrorDetails = {}) {
-    super(`PARTNER_CENTER_${kind.toUpperCase()}`, message, { cause: details.cause });
-    this.kind = kind;
-    this.status = details.status;
+    super(`PARTNER_CENTER_${kind.toUpperCase()}`, kind, message, details);
     this.pcCode = details.pcCode;
     this.description = details.description;
-    this.requestId = details.requestId;
     this.correlationId = details.correlationId;
-    this.operation = details.operation;
-    this.retryAfterMs = details.retryAfterMs;
-    this.attempts = details.attempts;
   }
 
-  /** Safe to log: no tokens, no bodies beyond Partner Center's own description. */
-  toLogObject(): Record<string, unknown> {
-    return {
-      kind: this.kind,
-      status: this.status,
-      pcCode: this.pcCode,
-      description: this.description,
-      requestId: this.requestId,
-      correlationId: this.correlationId,
-      operation: this.operation,
-      attempts: this.attempts,
-    };
+  /** Partner Center's own description only, no bodies. */
+  protected serviceFields(): Record<string, unknown> {
+    return { pcCode: this.pcCode, description: this.description, correlationId: this.correlationId };
   }
 }
 

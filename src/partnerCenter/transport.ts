@@ -1,15 +1,17 @@
-import { randomUUID } from 'node:crypto';
 import type { Logger } from '../logging/logger';
 import {
+  apiRoot,
   attemptTimeoutMs,
   httpAttempt,
+  httpCallSettings,
   isTransientStatus,
   parseRetryAfterMs,
   remainingMs,
   retry,
-  sleep as abortableSleep,
   type AttemptVerdict,
   type HttpAttemptOutcome,
+  type HttpCallOptions,
+  type HttpCallSettings,
 } from '../resilience';
 import type { CallContext, TokenProvider } from './client';
 import {
@@ -23,7 +25,7 @@ import { traceHttpAttempt } from '../telemetry/spans';
 
 export const PARTNER_CENTER_BASE_URL = 'https://api.partnercenter.microsoft.com';
 
-export interface PartnerCenterTransportOptions {
+export interface PartnerCenterTransportOptions extends HttpCallOptions {
   /**
    * API root, e.g. https://api.partnercenter.microsoft.com or, for the simulator,
    * http://127.0.0.1:3978/simulator/partner-center. A trailing '/' or '/v1' is ignored. A function
@@ -32,26 +34,10 @@ export interface PartnerCenterTransportOptions {
   baseUrl: string | (() => string);
   tokenProvider: TokenProvider;
   logger: Logger;
-  /** Per-attempt timeout (headers and body). Default 15 000. */
-  timeoutMs?: number;
-  /** Retries after the first attempt. Default 4. */
-  maxRetries?: number;
-  /** Exponential backoff: attempt n waits random(0, min(maxDelayMs, baseDelayMs * 2^(n-1))). Default 500. */
-  baseDelayMs?: number;
-  /** Cap of one backoff delay. Default 10 000. */
-  maxDelayMs?: number;
-  /** Longest Retry-After honoured; a longer one surfaces 'throttled' at once (with retryAfterMs). Default 30 000. */
-  maxRetryAfterMs?: number;
   /** Optional deadline for a whole logical call incl. retries and waits. */
   totalTimeoutMs?: number;
   /** Sent as MS-PartnerCenter-Application. */
   applicationName?: string;
-  /** Injectable for tests. */
-  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
-  /** Injectable for tests: [0, 1). */
-  random?: () => number;
-  fetch?: typeof fetch;
-  newId?: () => string;
 }
 
 /**
@@ -83,15 +69,6 @@ interface CallIds {
 const GUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
 const LOCALE = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8}){0,3}$/;
 
-/** The API root of a base URL: http(s) only, no query or fragment, no trailing '/' or '/v1'. */
-export function normalizeApiRoot(baseUrl: string): string {
-  const url = new URL(baseUrl || PARTNER_CENTER_BASE_URL);
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error('baseUrl must be http(s)');
-  url.search = '';
-  url.hash = '';
-  return url.toString().replace(/\/+$/, '').replace(/\/v1$/i, '');
-}
-
 /**
  * Partner Center's wire: authorization and tracing headers, timed attempts, retries through the
  * resilience module (429 after Retry-After; 408/5xx/timeouts/connection failures unless the
@@ -100,40 +77,27 @@ export function normalizeApiRoot(baseUrl: string): string {
 export class PartnerCenterTransport {
   /** The API root (the one place the base URL is read). */
   readonly root: () => string;
-  private readonly timeoutMs: number;
-  private readonly maxAttempts: number;
-  private readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
-  private readonly fetchImpl: typeof fetch;
-  private readonly newId: () => string;
+  private readonly settings: HttpCallSettings;
 
   constructor(private readonly options: PartnerCenterTransportOptions) {
-    const baseUrl = options.baseUrl;
-    if (typeof baseUrl === 'function') {
-      let cached: { baseUrl: string; root: string } | undefined;
-      this.root = () => {
-        const current = baseUrl();
-        if (cached?.baseUrl !== current) cached = { baseUrl: current, root: normalizeApiRoot(current) };
-        return cached.root;
-      };
-    } else {
-      const root = normalizeApiRoot(baseUrl);
-      this.root = () => root;
-    }
+    // No trailing '/v1'; an empty base URL means Partner Center's.
+    this.root = apiRoot(options.baseUrl, {
+      emptyMeans: PARTNER_CENTER_BASE_URL,
+      normalize: (root) => root.replace(/\/v1$/i, ''),
+    });
     this.root(); // a bad base URL fails here, not on the first call
-    this.timeoutMs = options.timeoutMs ?? 15_000;
-    this.maxAttempts = Math.max(0, options.maxRetries ?? 4) + 1;
-    this.sleep = options.sleep ?? abortableSleep;
-    this.fetchImpl = options.fetch ?? fetch;
-    this.newId = options.newId ?? randomUUID;
+    this.settings = httpCallSettings(options);
   }
 
   /** Sends `op` with retries; resolves with the normalized JSON body (undefined when empty). */
   async send(op: Operation, ctx: CallContext): Promise<unknown> {
     const ids: CallIds = {
       operation: op.name,
-      requestId: ctx.requestId && GUID.test(ctx.requestId) ? ctx.requestId : this.newId(),
+      requestId: ctx.requestId && GUID.test(ctx.requestId) ? ctx.requestId : this.settings.newId(),
       correlationId:
-        ctx.correlationId && /^[\w.-]{1,128}$/.test(ctx.correlationId) ? ctx.correlationId : this.newId(),
+        ctx.correlationId && /^[\w.-]{1,128}$/.test(ctx.correlationId)
+          ? ctx.correlationId
+          : this.settings.newId(),
     };
     const url = this.root() + op.path;
     const deadline = earliest(
@@ -148,7 +112,7 @@ export class PartnerCenterTransport {
       if (ctx.signal?.aborted) throw cancelled(ids, n - 1);
       // Too little time left for an answer: not sent at all (a write sent now would only add an unknown outcome).
       if (remainingMs(deadline) < MIN_ATTEMPT_MS) throw deadlineReached(ids, n - 1);
-      const timeoutMs = attemptTimeoutMs(this.timeoutMs, deadline);
+      const timeoutMs = attemptTimeoutMs(this.settings.timeoutMs, deadline);
       const started = Date.now();
       const headers = await this.headers(op, ctx, ids);
       const span = {
@@ -169,7 +133,7 @@ export class PartnerCenterTransport {
             timeoutMs,
             signal: ctx.signal,
           },
-          this.fetchImpl,
+          this.settings.fetch,
         ),
       );
       elapsedMs = Date.now() - started;
@@ -218,14 +182,11 @@ export class PartnerCenterTransport {
     return retry(
       attempt,
       {
-        maxAttempts: this.maxAttempts,
-        baseDelayMs: this.options.baseDelayMs ?? 500,
-        maxDelayMs: this.options.maxDelayMs ?? 10_000,
-        maxRetryAfterMs: this.options.maxRetryAfterMs ?? 30_000,
-        random: this.options.random,
+        maxAttempts: this.settings.maxAttempts,
+        ...this.settings.backoff,
         deadline,
         // The caller's signal cuts the wait short; the next attempt then reports 'cancelled'.
-        sleep: (ms) => this.sleep(ms, ctx.signal),
+        sleep: (ms) => this.settings.sleep(ms, ctx.signal),
       },
       {
         onRetry: ({ attempt: n, delayMs, error }) => {

@@ -20,5 +20,6 @@ export {
   type RetryLimits,
   type RetryPolicy,
 } from './retry';
+export { apiRoot, httpCallSettings, type HttpCallOptions, type HttpCallSettings } from './httpCallOptions';
 export { parseRetryAfterMs } from './retryAfter';
 export { sleep } from './sleep';

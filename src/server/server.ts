@@ -1,4 +1,4 @@
-import restify, { type Request, type Response, type Server } from 'restify';
+import restify, { type Next, type Request, type Response, type Server } from 'restify';
 import type { CloudAdapter } from 'botbuilder';
 import type { ActivityHandler } from 'botbuilder';
 import type { Logger } from '../logging/logger';
@@ -30,8 +30,9 @@ export function createServer(deps: ServerDependencies): Server {
   const server = restify.createServer({ name: 'customer-connect', handleUncaughtExceptions: false });
   server.use(restify.plugins.queryParser({ mapParams: false }));
 
-  server.get('/healthz', async (_req: Request, res: Response) => {
+  server.get('/healthz', (_req: Request, res: Response, next: Next) => {
     res.json(200, { status: 'ok' });
+    next();
   });
 
   server.get('/readyz', async (_req: Request, res: Response) => {
@@ -76,7 +77,7 @@ export function createServer(deps: ServerDependencies): Server {
   for (const add of deps.extraRoutes ?? []) add(server);
 
   server.on('restifyError', (req: Request, res: Response, err: Error, callback: () => void) => {
-    log.warn({ method: req.method, path: req.path?.(), err: err.message }, 'request error');
+    log.warn({ method: req.method, path: req.path(), err: err.message }, 'request error');
     callback();
   });
   return server;
@@ -94,7 +95,7 @@ export async function listen(server: Server, port: number, host: string): Promis
 
 export async function closeServer(server: Server): Promise<void> {
   await new Promise<void>((resolve) => {
-    server.server.closeAllConnections?.();
+    server.server.closeAllConnections();
     server.close(() => resolve());
   });
 }

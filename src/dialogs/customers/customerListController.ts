@@ -70,7 +70,9 @@ export class CustomerListController {
         appCtx,
         callContextOf(this.services, context, 'user'),
       );
-      const search = normalizeSearch([...details.customer.companyName].slice(0, MAX_SEARCH_CHARS).join(''));
+      const search = normalizeSearch(
+        Array.from(details.customer.companyName).slice(0, MAX_SEARCH_CHARS).join(''),
+      );
       let page = await this.list.loadPage(search ? { search, page: 0 } : { page: 0 }, appCtx);
       // The merged search is cached, so looking further pages up costs no Partner Center call.
       while (!page.rows.some((r) => r.id === customerId) && page.next && page.position.page < 1000) {

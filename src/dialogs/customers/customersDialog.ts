@@ -27,7 +27,7 @@ export class CustomersDialog extends ComponentDialog {
   }
 
   private async showListStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const options = (step.options ?? { args: '' }) as Partial<CommandDialogOptions>;
+    const options = step.options as Partial<CommandDialogOptions>;
     const customerId = customerIdSchema.safeParse(options.cardData?.['customerId']);
     const outcome =
       options.cardData && customerId.success

@@ -4,6 +4,7 @@ import type { AuditLog } from '../../domain/audit';
 import { isAbandonedRequest, relationshipDisplayName, type RoleTemplate } from '../../domain/gdap';
 import { GraphError, isGraphError, type GdapClient } from '../../graph';
 import type { Logger } from '../../logging/logger';
+import { inbound } from '../../common/inboundActivity';
 
 /** A GDAP relationship this flow created (status `created` until Done locks it). */
 export interface AdminAccessRequest {
@@ -26,7 +27,7 @@ export interface GdapActor {
 
 /** Who acts in this turn, for the audit of GDAP writes. */
 export function actorOf(context: TurnContext, roles: readonly string[]): GdapActor {
-  const from = context.activity.from;
+  const from = inbound(context).from;
   return { aadObjectId: from?.aadObjectId, name: from?.name, roles: [...roles] };
 }
 
@@ -56,8 +57,7 @@ export class AdminAccessRequests {
     actor: GdapActor;
   }): Promise<GdapResult<AdminAccessRequest>> {
     const { template, actor } = input;
-    let lastError: GraphError | undefined;
-    for (let attempt = 1; attempt <= 2; attempt++) {
+    for (let attempt = 1; ; attempt++) {
       const clientRequestId = randomUUID();
       const displayName = relationshipDisplayName(input.company, this.deps.now(), randomUUID());
       try {
@@ -83,7 +83,6 @@ export class AdminAccessRequests {
         return { ok: true, value: request };
       } catch (err) {
         const error = asGraphError(err, 'createRelationship');
-        lastError = error;
         await this.audit(
           'gdap.relationship.created',
           'failed',
@@ -91,10 +90,10 @@ export class AdminAccessRequests {
           { displayName, templateId: template.id },
           { clientRequestId, error },
         );
-        if (error.kind !== 'duplicateDisplayName') break;
+        // A second name clash is not retried.
+        if (error.kind !== 'duplicateDisplayName' || attempt === 2) return { ok: false, error };
       }
     }
-    return { ok: false, error: lastError! };
   }
 
   /** Locks for approval; a failure whose outcome is unknown is verified by reading the relationship. */

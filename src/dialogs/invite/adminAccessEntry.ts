@@ -2,7 +2,7 @@ import type { TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import { renderAdminAccessTemplateCard } from '../../cards/adminAccessCards';
 import { templateName } from '../../cards/gdapText';
-import { findTemplate, type RoleTemplate } from '../../domain/gdap';
+import { defaultTemplate, findTemplate, type RoleTemplate } from '../../domain/gdap';
 import { translatorFor, type Translator } from '../../i18n/i18n';
 import { partnerCenterErrorText } from '../../i18n/partnerCenterErrors';
 import type { Customer } from '../../partnerCenter/types';
@@ -15,6 +15,7 @@ import type { DraftStage, DraftState } from './draftStage';
 import { draftEmail } from './emailText';
 import type { Inviter } from './invitationRecorder';
 import { flowData, refuseInvalid, type StageAction } from './inviteStage';
+import { inbound } from '../../common/inboundActivity';
 
 /**
  * The card data that starts `invite` for admin access alone: "Request admin access" on an
@@ -84,10 +85,10 @@ export class AdminAccessEntry {
     const set = services.gdapTemplates;
     const wanted = parsed.data.templateId;
     const preselected = wanted ? findTemplate(set, wanted) : undefined;
-    const from = context.activity.from;
+    const from = inbound(context).from;
     const state: AdminTemplateState = {
       flowId,
-      inviter: { aadObjectId: from.aadObjectId ?? '', name: from.name },
+      inviter: { aadObjectId: from?.aadObjectId ?? '', name: from?.name },
       customer: {
         id: customer.id,
         tenantId: customer.tenantId || customer.id,
@@ -155,8 +156,7 @@ export class AdminAccessEntry {
 
   private defaultTemplate(): RoleTemplate {
     const set = this.deps.services.gdapTemplates;
-    // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- a template set is never empty (validated at start)
-    return findTemplate(set, set.defaultTemplateId) ?? set.templates[0]!;
+    return defaultTemplate(set);
   }
 
   private card(t: Translator, state: AdminTemplateState, extra: { error?: string; retry?: boolean }) {

@@ -21,6 +21,7 @@ import { gdapErrorText } from './adminAccessText';
 import type { InvitationDraft, InvitationOrigin, InvitationRecorder } from './invitationRecorder';
 import { checkInput, draftDataSchema, draftLimitsSchema } from './inviteSchemas';
 import { flowData, problemAnswer, type StageAction } from './inviteStage';
+import { inbound } from '../../common/inboundActivity';
 
 /** The draft card waits: the email as the user last left it. */
 export interface DraftState extends InvitationDraft {
@@ -66,7 +67,7 @@ export class DraftStage {
   }
 
   /** Copy text: the finished text as a plain message; the card stays, with the edits. */
-  readonly copy: StageAction<DraftState, Invitation> = async ({ context, data, state }) => {
+  readonly copy: StageAction<DraftState, Invitation> = ({ context, data, state }) => {
     const t = translatorFor(context.activity.locale);
     const edited = readDraft(data, state);
     if (!edited.ok) return { answer: problemAnswer(t, edited.problem), stay: state };
@@ -168,7 +169,7 @@ function problemText(t: Translator, problem: DraftProblem): string {
 
 /** Where Done was clicked and by whom: the conversation to notify when the customer accepts. */
 function originOf(context: TurnContext, roles: PartnerRoleName[]): InvitationOrigin {
-  const activity = context.activity;
+  const activity = inbound(context);
   const reference = TurnContext.getConversationReference(activity);
   return {
     conversationId: activity.conversation?.id ?? '',

@@ -110,7 +110,7 @@ export class InvitationRecorder {
       status: 'pending',
       createdAt: at,
       updatedAt: at,
-    }) as Invitation;
+    });
   }
 
   /**

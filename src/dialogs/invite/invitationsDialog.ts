@@ -42,7 +42,7 @@ export class InvitationsDialog extends ComponentDialog {
       await say(context, check.message);
       return step.endDialog();
     }
-    const options = (step.options ?? { args: '' }) as CommandDialogOptions;
+    const options = step.options as Partial<CommandDialogOptions>;
     const view = parseInvitationsView(options.args ?? '');
     const command = commandWord(t, 'invitations');
     if (!view) {

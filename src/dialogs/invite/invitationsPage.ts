@@ -13,6 +13,7 @@ import type { Translator } from '../../i18n/i18n';
 import { StorageError } from '../../storage/errors';
 import { ensureAllowed } from '../guards';
 import type { DialogServices } from '../services';
+import { inbound } from '../../common/inboundActivity';
 
 /** The paging buttons' data; anything else (forged, malformed) is refused before storage is asked. */
 export const invitationsPageSchema = z.object({
@@ -43,7 +44,7 @@ export async function invitationsPageCard(
   const { items, continuation } = await services.invitations.list(services.partnerTenantId, {
     limit: INVITATIONS_PAGE_SIZE,
     continuation: request.continuation,
-    createdBy: request.view === 'mine' ? (context.activity.from?.aadObjectId ?? '-') : undefined,
+    createdBy: request.view === 'mine' ? (inbound(context).from?.aadObjectId ?? '-') : undefined,
   });
   return renderInvitationsCard(t, {
     view: request.view,

@@ -36,6 +36,7 @@ import {
   type StageOutcome,
   type StageRequest,
 } from './inviteStage';
+import { inbound } from '../../common/inboundActivity';
 
 /** The choice card waits: the providers offered (undefined: loading them failed, "Try again"). */
 export interface ChoiceState {
@@ -83,7 +84,7 @@ export class InviteController {
   async start(context: TurnContext, flowId: string): Promise<{ answer: Answer; next?: ChoiceState }> {
     const check = await ensureAllowed(context, this.services.roles, 'invite');
     if (!check.allowed) return { answer: { message: check.message } };
-    const from = context.activity.from;
+    const from = inbound(context).from;
     const inviter: Inviter = { aadObjectId: from?.aadObjectId ?? '', name: from?.name };
     const state: ChoiceState = { flowId, inviter };
     const t = translatorFor(context.activity.locale);
@@ -126,7 +127,7 @@ export class InviteController {
     return { answer: { card }, stay: { ...state, providers: loaded.providers } };
   };
 
-  readonly choose: StageAction<ChoiceState, DetailsState> = async ({ context, data, state }) => {
+  readonly choose: StageAction<ChoiceState, DetailsState> = ({ context, data, state }) => {
     const t = translatorFor(context.activity.locale);
     const parsed = chooseDataSchema.safeParse(data);
     if (!parsed.success) return refuseInvalid(t, state);

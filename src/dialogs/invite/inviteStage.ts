@@ -29,7 +29,9 @@ export interface StageRequest<S> {
   state: S;
 }
 
-export type StageAction<S, N> = (request: StageRequest<S>) => Promise<StageOutcome<S, N>>;
+export type StageAction<S, N> = (
+  request: StageRequest<S>,
+) => StageOutcome<S, N> | Promise<StageOutcome<S, N>>;
 
 /** Which "too long" message names which field. */
 const FIELDS: Record<string, { message: MessageKey; label: MessageKey }> = {

@@ -8,6 +8,7 @@ import { translatorFor } from '../../i18n/i18n';
 import { ensureAllowed } from '../guards';
 import type { CommandDialogOptions } from '../mainDialog';
 import type { DialogServices } from '../services';
+import { inbound } from '../../common/inboundActivity';
 
 export const NOTIFICATIONS_DIALOG_ID = 'notificationsDialog';
 const TOGGLE_WATERFALL = 'notifications.toggle';
@@ -45,9 +46,9 @@ export class NotificationsDialog extends ComponentDialog {
 
   private async toggleStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const context = step.context;
-    const activity = context.activity;
+    const activity = inbound(context);
     const t = translatorFor(activity.locale);
-    const options = (step.options ?? { args: '' }) as CommandDialogOptions;
+    const options = step.options as Partial<CommandDialogOptions>;
     const wanted = parseNotificationsSwitch(options.args ?? '');
     if (!wanted) {
       await context.sendActivity(t.t('notifications.cmd.usage'));

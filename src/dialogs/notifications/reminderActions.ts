@@ -1,14 +1,13 @@
 import { z } from 'zod';
 import { cardResponse, messageResponse, type CardActionHandler } from '../cardResponses';
-import { renderReminderCard, renderResendCard } from '../../cards/notificationCards';
+import { reminderCardInput, renderReminderCard, renderResendCard } from '../../cards/notificationCards';
 import type { Invitation } from '../../domain/invitations';
 import { ensureAllowed } from '../guards';
 import type { DialogServices } from '../services';
+import { inbound } from '../../common/inboundActivity';
 
 export const RESEND_VERB = 'notifications.resend';
 export const WITHDRAW_VERB = 'notifications.withdraw';
-
-const DAY_MS = 24 * 3600_000;
 
 const reminderDataSchema = z.object({
   invitationId: z
@@ -71,7 +70,7 @@ export function createReminderActions(
     if (!updated) return messageResponse(t.t('notifications.reminder.notFound'));
     if (updated.status === 'accepted') return messageResponse(t.t('notifications.reminder.alreadyAccepted'));
     if (updated.expiredAt === at) {
-      const from = context.activity.from;
+      const from = inbound(context).from;
       await services.audit.append({
         id: `invitation-withdrawn-${updated.id}`,
         partnerTenantId,
@@ -84,13 +83,7 @@ export function createReminderActions(
     }
     return cardResponse(
       renderReminderCard(t, {
-        invitationId: updated.id,
-        kind: updated.kind,
-        provider: updated.provider,
-        companyName: updated.customer?.companyName,
-        contactEmail: updated.customer?.contactEmail,
-        createdAt: updated.createdAt,
-        days: Math.max(1, Math.floor((now() - Date.parse(updated.createdAt)) / DAY_MS)),
+        ...reminderCardInput(updated, now()),
         status: t.t('notifications.reminder.withdrawn'),
       }),
     );

@@ -19,8 +19,8 @@ export function createRemoveFeature(
   const notices =
     options.notices ??
     LegalNoticeCatalog.load({
-      en: services.config.legalNotice?.fileEn,
-      de: services.config.legalNotice?.fileDe,
+      en: services.config.legalNotice.fileEn,
+      de: services.config.legalNotice.fileDe,
     });
   return {
     commands: {

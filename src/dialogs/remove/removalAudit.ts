@@ -13,6 +13,7 @@ import { callerRoles } from '../guards';
 import type { DialogServices } from '../services';
 import type { TerminationResult } from './accessTermination';
 import { finalAuditId, type RemoveFlowState } from './removalFlow';
+import { inbound } from '../../common/inboundActivity';
 
 export const REMOVE_ACTION = 'relationship.remove';
 export const SUSPEND_ACTION = 'subscriptions.suspend';
@@ -174,7 +175,7 @@ export class RemovalAudit {
   }
 
   private async write(context: TurnContext, input: EntryInput): Promise<AuditEntry | undefined> {
-    const from = context.activity.from;
+    const from = inbound(context).from;
     const { roles, ...entry } = input;
     try {
       return await this.services.audit.append({

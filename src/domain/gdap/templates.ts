@@ -197,6 +197,13 @@ export function findTemplate(set: RoleTemplateSet, id: string): RoleTemplate | u
   return set.templates.find((t) => t.id === id);
 }
 
+/** The template offered first: the set's default, else its first (a set has at least one). */
+export function defaultTemplate(set: RoleTemplateSet): RoleTemplate {
+  const template = findTemplate(set, set.defaultTemplateId) ?? set.templates[0];
+  if (!template) throw new RoleTemplateError('has no templates');
+  return template;
+}
+
 /** The access assignments for a template: one per security group, with the roles mapped to it. */
 export function plannedAccessAssignments(template: RoleTemplate): PlannedAccessAssignment[] {
   const byGroup = new Map<string, string[]>();

@@ -1,11 +1,11 @@
 /** HTTP plumbing of the GDAP simulator: bodies, headers, $filter and paging parameters. */
-import type { Request, Response } from 'restify';
+import type { Request } from 'restify';
 import type { SimRelationship } from './rules';
 import { badRequest, GraphSimError } from './wire';
 
 /** A handler's answer: the shape (and helpers) the Partner Center simulator's routes use too. */
 export type { SimResponse as Answer } from '../http/respond';
-export { header, ok, param } from '../http/respond';
+export { header, ok, param, sendHtml as html, sendJson as send } from '../http/respond';
 import { header } from '../http/respond';
 
 /** `$filter`: clauses `customer/tenantId|status|displayName eq '…'` joined by `and`. */
@@ -45,36 +45,6 @@ export function readSkipToken(raw: string | null): number {
 export function origin(req: Request): string {
   const host = header(req, 'host') ?? 'localhost';
   return `http://${/^[\w.:[\]-]{1,260}$/.test(host) ? host : 'localhost'}`;
-}
-
-export function send(
-  res: Response,
-  status: number,
-  body?: unknown,
-  headers: Record<string, string> = {},
-): void {
-  if (res.headersSent || res.writableEnded || res.destroyed) return;
-  const text = body === undefined || status === 204 ? '' : JSON.stringify(body);
-  res.writeHead(status, {
-    ...(text ? { 'Content-Type': 'application/json; charset=utf-8' } : {}),
-    'Content-Length': String(Buffer.byteLength(text)),
-    'Cache-Control': 'no-store',
-    ...headers,
-  });
-  res.end(text);
-}
-
-export function html(res: Response, status: number, page: string): void {
-  if (res.headersSent || res.writableEnded || res.destroyed) return;
-  res.writeHead(status, {
-    'Content-Type': 'text/html; charset=utf-8',
-    'Content-Length': String(Buffer.byteLength(page)),
-    'Cache-Control': 'no-store',
-    'Content-Security-Policy':
-      "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'",
-    'X-Content-Type-Options': 'nosniff',
-  });
-  res.end(page);
 }
 
 export async function readBody(req: Request, limit: number): Promise<Buffer> {

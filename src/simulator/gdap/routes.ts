@@ -1,4 +1,4 @@
-import type { Next, Request, Response, Server } from 'restify';
+import type { Request, Response, Server } from 'restify';
 import type { Logger } from '../../logging/logger';
 import type { FaultInjector, FaultRule } from '../faults';
 import type { GdapSimulatorModel } from './model';
@@ -18,6 +18,7 @@ import {
   send,
   type Answer,
 } from './http';
+import { addRoute } from '../http/respond';
 import {
   assignmentToWire,
   badRequest,
@@ -81,27 +82,14 @@ export function registerGdapSimulatorRoutes(
     path: string,
     fn: (req: Request, res: Response) => void | Promise<void>,
   ): void {
-    const handler = (req: Request, res: Response, next: Next): void => {
-      // A synchronous throw becomes a rejection too.
-      new Promise<void>((resolve) => {
-        resolve(fn(req, res));
-      }).then(
-        () => next(),
-        (err: unknown) => {
-          options.logger.error({ err, path }, 'gdap simulator: handler failed');
-          send(
-            res,
-            500,
-            graphErrorBody('InternalServerError', 'Internal simulator error.', new Date(model.now())),
-          );
-          next();
-        },
+    addRoute(server, method, path, fn, (err, res) => {
+      options.logger.error({ err, path }, 'gdap simulator: handler failed');
+      send(
+        res,
+        500,
+        graphErrorBody('InternalServerError', 'Internal simulator error.', new Date(model.now())),
       );
-    };
-    if (method === 'GET') server.get(path, handler);
-    else if (method === 'POST') server.post(path, handler);
-    else if (method === 'PATCH') server.patch(path, handler);
-    else server.del(path, handler);
+    });
   }
 
   function api(

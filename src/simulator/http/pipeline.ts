@@ -2,14 +2,14 @@
  * The simulator's request pipeline, shared by every route area: error handling for plain routes,
  * and for API routes request-id echo, stats, bearer check and fault injection around the handler.
  */
-import type { Next, Request, Response, Server } from 'restify';
+import type { Request, Response, Server } from 'restify';
 import type { Logger } from '../../logging/logger';
 import { sleep } from '../../resilience';
 import type { FaultRule } from '../faults';
 import { SIMULATOR_ERROR_CODES, SimulatorApiError } from '../model';
 import type { PartnerCenterSimulator } from '../simulator';
 import { errorBody as partnerCenterErrorBody } from '../wire';
-import { header, readJson, requestUrl, sendJson, type SimResponse } from './respond';
+import { addRoute, header, readJson, requestUrl, sendJson, type SimResponse } from './respond';
 
 export type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 export type ApiHandler = (req: Request, url: URL) => SimResponse | Promise<SimResponse>;
@@ -58,26 +58,10 @@ export function createSimulatorRoutes(
   const log = sim.logger;
 
   function route(method: Method, path: string, fn: RouteHandler): void {
-    const handler = (req: Request, res: Response, next: Next): void => {
-      // A synchronous throw becomes a rejection too.
-      new Promise<void>((resolve) => {
-        resolve(fn(req, res));
-      }).then(
-        () => next(),
-        (err: unknown) => {
-          log.error({ err, path }, 'simulator: handler failed');
-          if (!res.headersSent && !res.destroyed) {
-            sendJson(res, 500, partnerCenterErrorBody(500, 'Internal simulator error'));
-          }
-          next();
-        },
-      );
-    };
-    if (method === 'GET') server.get(path, handler);
-    else if (method === 'POST') server.post(path, handler);
-    else if (method === 'PATCH') server.patch(path, handler);
-    else if (method === 'PUT') server.put(path, handler);
-    else server.del(path, handler);
+    addRoute(server, method, path, fn, (err, res) => {
+      log.error({ err, path }, 'simulator: handler failed');
+      sendJson(res, 500, partnerCenterErrorBody(500, 'Internal simulator error'));
+    });
   }
 
   function apiAt(mount: ApiMount): ApiRegistrar {

@@ -1,5 +1,5 @@
 /** Request reading and response writing shared by the simulator's routes. */
-import type { Request, Response } from 'restify';
+import type { Next, Request, Response, Server } from 'restify';
 import { BodyError, readRawBody } from '../../common/httpBody';
 import { badRequest, SIMULATOR_ERROR_CODES, SimulatorApiError } from '../model';
 
@@ -59,7 +59,7 @@ function writable(res: Response): boolean {
 export function sendJson(
   res: Response,
   status: number,
-  body: unknown,
+  body?: unknown,
   headers: Record<string, string> = {},
 ): void {
   if (!writable(res)) return;
@@ -93,4 +93,34 @@ export function sendHtml(res: Response, status: number, html: string): void {
     'X-Content-Type-Options': 'nosniff',
   });
   res.end(html);
+}
+
+/**
+ * Registers a plain handler (it may answer synchronously). A throw or rejection goes to
+ * `onError`, which logs and answers 500 in the simulated API's own error shape.
+ */
+export function addRoute(
+  server: Server,
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE',
+  path: string,
+  fn: (req: Request, res: Response) => void | Promise<void>,
+  onError: (err: unknown, res: Response) => void,
+): void {
+  const handler = (req: Request, res: Response, next: Next): void => {
+    // A synchronous throw becomes a rejection too.
+    new Promise<void>((resolve) => {
+      resolve(fn(req, res));
+    }).then(
+      () => next(),
+      (err: unknown) => {
+        onError(err, res);
+        next();
+      },
+    );
+  };
+  if (method === 'GET') server.get(path, handler);
+  else if (method === 'POST') server.post(path, handler);
+  else if (method === 'PATCH') server.patch(path, handler);
+  else if (method === 'PUT') server.put(path, handler);
+  else server.del(path, handler);
 }
