@@ -25,17 +25,21 @@ export interface LegalNoticeStatement {
 }
 
 /** Version of the bundled statements; change it whenever their text changes. */
-export const BUILTIN_NOTICE_VERSION = 'builtin-2025-1';
+export const BUILTIN_NOTICE_VERSION = 'builtin-2026-1';
 
-/** The bundled statements. Each language says the same four things the seed's notice says. */
+/**
+ * The bundled statements. Each language says the same four things the seed's notice says, with the
+ * first brought up to today's Partner Center: removing the relationship removes DAP where it
+ * applies (the seed said admin privileges stay), and GDAP relationships are separate.
+ */
 export const BUILTIN_NOTICE_TEXT: Readonly<Record<NoticeLanguage, readonly string[]>> = {
   en: [
-    'When you remove the reseller relationship with this customer, any delegated admin privileges that were granted remain unchanged.',
+    'When you remove the reseller relationship with this customer, Partner Center also removes your delegated admin privileges (DAP) for this customer, if applicable. Granular delegated admin relationships (GDAP) are separate: they stay until they end or you end them.',
     'You represent that the decision to end your relationship with this customer was made in good faith, for a legitimate business purpose and in accordance with your agreement with the customer or partner, and you agree to defend and hold Microsoft harmless from and against any third-party claims to the contrary.',
     'If your agreement requires it, you must give your customer or partner legal notice of termination. This bot does not send any notice to the customer or partner.',
   ],
   de: [
-    'Wenn Sie die Vertriebspartnerschaft mit diesem Kunden entfernen, bleiben alle zugewiesenen delegierten Administratorrechte unverändert.',
+    'Wenn Sie die Vertriebspartnerschaft mit diesem Kunden entfernen, entfernt Partner Center gegebenenfalls auch Ihre delegierten Administratorrechte (DAP) für diesen Kunden. Granulare delegierte Administratorbeziehungen (GDAP) sind davon getrennt: Sie bleiben bestehen, bis sie enden oder Sie sie beenden.',
     'Sie versichern, dass die Entscheidung, die Partnerschaft mit diesem Kunden zu beenden, in gutem Glauben, aus einem legitimen Geschäftszweck und in Übereinstimmung mit Ihrer Vereinbarung mit dem Kunden oder Partner getroffen wurde, und Sie erklären sich bereit, Microsoft gegen gegenteilige Ansprüche Dritter zu verteidigen und schadlos zu halten.',
     'Wenn Ihre Vereinbarung es erfordert, müssen Sie Ihrem Kunden oder Partner eine rechtsgültige Kündigung zukommen lassen. Dieser Bot sendet dem Kunden oder Partner keinerlei Benachrichtigung.',
   ],

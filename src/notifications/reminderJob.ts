@@ -46,6 +46,9 @@ export class ReminderJob {
       for (const invitation of page.items) {
         if (sent >= MAX_PER_RUN) return sent;
         if (invitation.remindedAt || invitation.createdAt > cutoff) continue;
+        // An admin-access-only request is followed by the GDAP approval processing (declined or
+        // expired after 90 days is announced there); the reseller-link reminder does not fit it.
+        if (invitation.kind === 'adminAccess') continue;
         if (await this.remind(invitation, now)) sent++;
       }
       continuation = page.continuation;

@@ -320,6 +320,14 @@ describe('acceptance notifications (one bot, embedded Cosmos and simulator, real
     const fresh = await createInvitation(bot.app, connector.url, {
       customer: { companyName: 'Pemberly Yarns' },
     });
+    // An old admin-access-only request gets no reseller-link reminder (GDAP approval follows it).
+    await createInvitation(bot.app, connector.url, {
+      kind: 'adminAccess',
+      customer: { companyName: 'Quillfeather Admin Only' },
+      conversationReference: personalReference(connector.url, chat.conversationId),
+      createdAt: old,
+      updatedAt: old,
+    });
 
     const first = await bot.app.notifications.runScheduled();
     const second = await bot.app.notifications.runScheduled();

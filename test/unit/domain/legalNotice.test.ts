@@ -14,37 +14,42 @@ import {
 } from '../../../src/domain/legalNotice';
 
 describe('legal notice statements', () => {
-  it.each(['en', 'de'] as const)('the built-in %s statement says what the seed says', (language) => {
-    const s = builtinStatement(language);
-    const text = s.paragraphs.join(' ');
-    const expected =
-      language === 'en'
-        ? [
-            /delegated admin privileges .* remain unchanged/,
-            /good faith/,
-            /legitimate business purpose/,
-            /agreement with the customer or partner/,
-            /defend and hold Microsoft harmless/,
-            /third-party claims/,
-            /legal notice of termination/,
-            /does not send any notice/,
-          ]
-        : [
-            /delegierten Administratorrechte unverändert/,
-            /in gutem Glauben/,
-            /legitimen Geschäftszweck/,
-            /Vereinbarung mit dem Kunden oder Partner/,
-            /verteidigen und schadlos zu halten/,
-            /Ansprüche Dritter/,
-            /rechtsgültige Kündigung/,
-            /sendet dem Kunden oder Partner keinerlei Benachrichtigung/,
-          ];
-    for (const re of expected) expect(text).toMatch(re);
-    expect(s.version).toBe(BUILTIN_NOTICE_VERSION);
-    expect(s.source).toBe('builtin');
-    expect(s.sha256).toBe(sha256Hex(BUILTIN_NOTICE_TEXT[language].join('\n\n')));
-    expect(s.sha256).toMatch(/^[0-9a-f]{64}$/);
-  });
+  it.each(['en', 'de'] as const)(
+    'the built-in %s statement says what the seed says, with the DAP/GDAP facts of today',
+    (language) => {
+      const s = builtinStatement(language);
+      const text = s.paragraphs.join(' ');
+      const expected =
+        language === 'en'
+          ? [
+              /removes your delegated admin privileges \(DAP\) .* if applicable/,
+              /\(GDAP\) are separate/,
+              /good faith/,
+              /legitimate business purpose/,
+              /agreement with the customer or partner/,
+              /defend and hold Microsoft harmless/,
+              /third-party claims/,
+              /legal notice of termination/,
+              /does not send any notice/,
+            ]
+          : [
+              /gegebenenfalls auch Ihre delegierten Administratorrechte \(DAP\)/,
+              /\(GDAP\) sind davon getrennt/,
+              /in gutem Glauben/,
+              /legitimen Geschäftszweck/,
+              /Vereinbarung mit dem Kunden oder Partner/,
+              /verteidigen und schadlos zu halten/,
+              /Ansprüche Dritter/,
+              /rechtsgültige Kündigung/,
+              /sendet dem Kunden oder Partner keinerlei Benachrichtigung/,
+            ];
+      for (const re of expected) expect(text).toMatch(re);
+      expect(s.version).toBe(BUILTIN_NOTICE_VERSION);
+      expect(s.source).toBe('builtin');
+      expect(s.sha256).toBe(sha256Hex(BUILTIN_NOTICE_TEXT[language].join('\n\n')));
+      expect(s.sha256).toMatch(/^[0-9a-f]{64}$/);
+    },
+  );
 
   it('hashes differ per language and are stable', () => {
     expect(builtinStatement('en').sha256).not.toBe(builtinStatement('de').sha256);
