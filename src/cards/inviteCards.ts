@@ -221,21 +221,14 @@ function adminAccessFields(t: Translator, admin: InviteDetailsInput['adminAccess
 
 // ------------------------------------------------------------------- draft
 
-export interface InviteDraftCardData {
-  title: string;
-  intro: string;
-  facts: Fact[];
+/** The email part every draft card shares (the invitation, the request to the provider). */
+export interface EmailDraftCardFields {
   subjectLabel: string;
   subject: string;
   subjectRequired: string;
   bodyLabel: string;
   body: string;
   bodyRequired: string;
-  linkLabel: string;
-  link: CardText;
-  hasAdminLink: boolean;
-  adminLinkLabel: string;
-  adminLink: CardText;
   notes: CardText[];
   hasError: boolean;
   error: string;
@@ -244,6 +237,47 @@ export interface InviteDraftCardData {
   copyTitle: string;
   doneTitle: string;
   cancelTitle: string;
+}
+
+/** The shared email part: subject and body inputs, notes, error, Open in email / Copy / Done / Cancel. */
+export function emailDraftFields(
+  t: Translator,
+  input: {
+    subject: string;
+    body: string;
+    notes: CardText[];
+    error?: string;
+    mailto: string;
+    doneTitle?: string;
+  },
+): EmailDraftCardFields {
+  return {
+    subjectLabel: t.t('invite.draft.subject'),
+    subject: input.subject,
+    subjectRequired: t.t('invite.draft.subjectRequired'),
+    bodyLabel: t.t('invite.draft.body'),
+    body: input.body,
+    bodyRequired: t.t('invite.draft.bodyRequired'),
+    notes: input.notes,
+    hasError: !!input.error,
+    error: input.error ?? '',
+    openTitle: t.t('invite.draft.openInEmail'),
+    mailto: input.mailto,
+    copyTitle: t.t('invite.draft.copy'),
+    doneTitle: input.doneTitle ?? t.t('invite.draft.done'),
+    cancelTitle: t.t('common.cancel'),
+  };
+}
+
+export interface InviteDraftCardData extends EmailDraftCardFields {
+  title: string;
+  intro: string;
+  facts: Fact[];
+  linkLabel: string;
+  link: CardText;
+  hasAdminLink: boolean;
+  adminLinkLabel: string;
+  adminLink: CardText;
   flowData: InviteFlowData;
 }
 export const inviteDraftTemplate = defineCard<InviteDraftCardData>('invite-draft');
@@ -291,25 +325,19 @@ export function renderInviteDraftCard(t: Translator, input: InviteDraftInput): A
     title: t.t('invite.draft.title'),
     intro: draftIntro(t, input),
     facts,
-    subjectLabel: t.t('invite.draft.subject'),
-    subject: input.subject,
-    subjectRequired: t.t('invite.draft.subjectRequired'),
-    bodyLabel: t.t('invite.draft.body'),
-    body: input.body,
-    bodyRequired: t.t('invite.draft.bodyRequired'),
+    ...emailDraftFields(t, {
+      subject: input.subject,
+      body: input.body,
+      notes,
+      error: input.error,
+      mailto: mailto.url,
+      doneTitle: input.retry ? t.t('common.retry') : undefined,
+    }),
     linkLabel: admin?.only ? t.t('invite.draft.adminLink') : t.t('invite.draft.link'),
     link: trustedUrl(input.link),
     hasAdminLink: !!both,
     adminLinkLabel: t.t('invite.draft.adminLink'),
     adminLink: both ? trustedUrl(admin.link) : '',
-    notes,
-    hasError: !!input.error,
-    error: input.error ?? '',
-    openTitle: t.t('invite.draft.openInEmail'),
-    mailto: mailto.url,
-    copyTitle: t.t('invite.draft.copy'),
-    doneTitle: input.retry ? t.t('common.retry') : t.t('invite.draft.done'),
-    cancelTitle: t.t('common.cancel'),
     flowData: input.flow,
   });
 }

@@ -1,3 +1,4 @@
+import { emailDraftFields, type EmailDraftCardFields } from './inviteCards';
 import { buildMailto } from '../domain/inviteDraft';
 import type { Translator } from '../i18n/i18n';
 import { clip, type Fact, type RemoveActionData } from './removeCards';
@@ -43,27 +44,13 @@ export interface RemoveProviderRefusedCardData {
 export const removeProviderRefusedTemplate =
   defineCard<RemoveProviderRefusedCardData>('remove-provider-refused');
 
-export interface RemoveProviderRequestCardData {
+export interface RemoveProviderRequestCardData extends EmailDraftCardFields {
   title: string;
   intro: CardText;
   facts: Fact[];
   toLabel: string;
   toPlaceholder: string;
   to: string;
-  subjectLabel: string;
-  subject: string;
-  subjectRequired: string;
-  bodyLabel: string;
-  body: string;
-  bodyRequired: string;
-  notes: CardText[];
-  hasError: boolean;
-  error: string;
-  openTitle: string;
-  mailto: string;
-  copyTitle: string;
-  doneTitle: string;
-  cancelTitle: string;
   actionData: RemoveActionData;
 }
 export const removeProviderRequestTemplate =
@@ -163,20 +150,13 @@ export function renderProviderRequestDraftCard(
     toLabel: t.t('removalRequest.draft.to', { provider: clip(input.provider.name, 100) }),
     toPlaceholder: t.t('removalRequest.draft.toPlaceholder'),
     to: input.to,
-    subjectLabel: t.t('invite.draft.subject'),
-    subject: input.subject,
-    subjectRequired: t.t('invite.draft.subjectRequired'),
-    bodyLabel: t.t('invite.draft.body'),
-    body: input.body,
-    bodyRequired: t.t('invite.draft.bodyRequired'),
-    notes,
-    hasError: !!input.error,
-    error: input.error ?? '',
-    openTitle: t.t('invite.draft.openInEmail'),
-    mailto: mailto.url,
-    copyTitle: t.t('invite.draft.copy'),
-    doneTitle: t.t('invite.draft.done'),
-    cancelTitle: t.t('common.cancel'),
+    ...emailDraftFields(t, {
+      subject: input.subject,
+      body: input.body,
+      notes,
+      error: input.error,
+      mailto: mailto.url,
+    }),
     actionData: input.actionData,
   });
 }

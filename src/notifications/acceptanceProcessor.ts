@@ -9,7 +9,8 @@ import { PartnerCenterError } from '../partnerCenter/errors';
 import type { Customer } from '../partnerCenter/types';
 import type { DedupeRepository, Stored } from '../storage/dedupeRepository';
 import type { Clock } from './clock';
-import { cardActivity, conversationIdOf, type NotificationDelivery } from './delivery';
+import { cardActivity, type NotificationDelivery } from './delivery';
+import { inviterAndChannels, saveAsOwner } from './recipients';
 import { ACCEPTANCE_EVENTS, customerIdOf, parseWebhookEvent } from './events';
 import { matchInvitation } from './matcher';
 import { withOutboxSchedule } from './outbox';
@@ -272,18 +273,8 @@ export class AcceptanceProcessor {
   }
 
   /** The inviter's conversation, then every subscribed channel (each conversation once). */
-  private async recipients(invitation: Invitation | undefined): Promise<DeliveryRecord[]> {
-    const out: DeliveryRecord[] = [];
-    const inviterConversation = invitation
-      ? (conversationIdOf(invitation.conversationReference) ?? invitation.conversationId)
-      : undefined;
-    if (inviterConversation)
-      out.push({ target: 'inviter', conversationId: inviterConversation, status: 'pending', attempts: 0 });
-    for (const channel of await this.deps.conversations.listSubscribed(this.deps.partnerTenantId)) {
-      if (out.some((d) => d.conversationId === channel.conversationId)) continue;
-      out.push({ target: 'channel', conversationId: channel.conversationId, status: 'pending', attempts: 0 });
-    }
-    return out;
+  private recipients(invitation: Invitation | undefined): Promise<DeliveryRecord[]> {
+    return inviterAndChannels(invitation, this.deps.conversations, this.deps.partnerTenantId);
   }
 
   private async deliverOne(
@@ -308,15 +299,12 @@ export class AcceptanceProcessor {
   }
 
   /** Saves the record as its owner (renewing `claimedAt`); undefined when another instance took it over. */
-  private async save(record: Stored<AcceptanceRecord>): Promise<Stored<AcceptanceRecord> | undefined> {
-    const now = this.nowIso();
-    const saved = await this.deps.dedupe.replaceIfMatch<AcceptanceRecord>(
-      { ...record, claimedAt: now, updatedAt: now },
-      record.etag,
-    );
-    if (!saved)
-      this.log.warn({ customerId: record.customerId }, 'acceptance: record taken over by another instance');
-    return saved;
+  private save(record: Stored<AcceptanceRecord>): Promise<Stored<AcceptanceRecord> | undefined> {
+    return saveAsOwner(this.deps.dedupe, record, this.nowIso(), {
+      log: this.log,
+      context: { customerId: record.customerId },
+      message: 'acceptance: record taken over by another instance',
+    });
   }
 
   private async providerOf(customerId: string): Promise<{ id: string; name: string } | undefined> {

@@ -19,7 +19,8 @@ import { translatorFor } from '../i18n/i18n';
 import type { Logger } from '../logging/logger';
 import type { DedupeRepository, Stored } from '../storage/dedupeRepository';
 import type { Clock } from './clock';
-import { cardActivity, conversationIdOf, type NotificationDelivery } from './delivery';
+import { cardActivity, type NotificationDelivery } from './delivery';
+import { inviterAndChannels, saveAsOwner } from './recipients';
 import { GDAP_END_EVENTS, relationshipIdOf, type WebhookEvent } from './events';
 import { NotificationOutbox, withOutboxSchedule } from './outbox';
 import { DECISION_TTL_SECONDS, expiryRecordId, type DeliveryRecord, type ExpiryRecord } from './records';
@@ -272,17 +273,8 @@ export class GdapExpiryWatch {
   }
 
   /** The inviter's conversation, then every subscribed channel (each conversation once). */
-  private async recipients(invitation: Invitation | undefined): Promise<DeliveryRecord[]> {
-    const out: DeliveryRecord[] = [];
-    const inviter = invitation
-      ? (conversationIdOf(invitation.conversationReference) ?? invitation.conversationId)
-      : undefined;
-    if (inviter) out.push({ target: 'inviter', conversationId: inviter, status: 'pending', attempts: 0 });
-    for (const channel of await this.deps.conversations.listSubscribed(this.deps.partnerTenantId)) {
-      if (out.some((d) => d.conversationId === channel.conversationId)) continue;
-      out.push({ target: 'channel', conversationId: channel.conversationId, status: 'pending', attempts: 0 });
-    }
-    return out;
+  private recipients(invitation: Invitation | undefined): Promise<DeliveryRecord[]> {
+    return inviterAndChannels(invitation, this.deps.conversations, this.deps.partnerTenantId);
   }
 
   private async deliverOne(
@@ -319,18 +311,12 @@ export class GdapExpiryWatch {
   }
 
   /** Saves the record as its owner (renewing `claimedAt`); undefined when another instance took it over. */
-  private async save(record: Stored<ExpiryRecord>): Promise<Stored<ExpiryRecord> | undefined> {
-    const now = this.nowIso();
-    const saved = await this.deps.dedupe.replaceIfMatch<ExpiryRecord>(
-      { ...record, claimedAt: now, updatedAt: now },
-      record.etag,
-    );
-    if (!saved)
-      this.log.warn(
-        { relationshipId: record.relationshipId },
-        'gdap expiry: record taken over by another instance',
-      );
-    return saved;
+  private save(record: Stored<ExpiryRecord>): Promise<Stored<ExpiryRecord> | undefined> {
+    return saveAsOwner(this.deps.dedupe, record, this.nowIso(), {
+      log: this.log,
+      context: { relationshipId: record.relationshipId },
+      message: 'gdap expiry: record taken over by another instance',
+    });
   }
 }
 

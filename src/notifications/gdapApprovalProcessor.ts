@@ -10,6 +10,7 @@ import type { Logger } from '../logging/logger';
 import type { DedupeRepository, Stored } from '../storage/dedupeRepository';
 import type { Clock } from './clock';
 import { cardActivity, conversationIdOf, type NotificationDelivery } from './delivery';
+import { saveAsOwner } from './recipients';
 import { relationshipIdOf, type WebhookEvent } from './events';
 import { withAdminAccessOutboxSchedule } from './outbox';
 import {
@@ -350,15 +351,12 @@ export class GdapApprovalProcessor {
     return out;
   }
 
-  private async save(record: Stored<AdminAccessRecord>): Promise<Stored<AdminAccessRecord> | undefined> {
-    const now = this.nowIso();
-    const saved = await this.deps.dedupe.replaceIfMatch<AdminAccessRecord>(
-      { ...record, claimedAt: now, updatedAt: now },
-      record.etag,
-    );
-    if (!saved)
-      this.log.warn({ relationshipId: record.relationshipId }, 'gdap: record taken over by another instance');
-    return saved;
+  private save(record: Stored<AdminAccessRecord>): Promise<Stored<AdminAccessRecord> | undefined> {
+    return saveAsOwner(this.deps.dedupe, record, this.nowIso(), {
+      log: this.log,
+      context: { relationshipId: record.relationshipId },
+      message: 'gdap: record taken over by another instance',
+    });
   }
 }
 
