@@ -105,10 +105,7 @@ export interface App {
 
 const ROLE_CACHE_MS = 5 * 60_000;
 
-/**
- * The tenant id of the Agents Playground's built-in default configuration (13 digits in the last
- * group, as @microsoft/m365agentsplayground ships it): accepted in embedded mode only.
- */
+/** The Agents Playground's default tenant id (13 digits in the last group, as it ships): embedded mode only. */
 export const PLAYGROUND_DEFAULT_TENANT_ID = '00000000-0000-0000-0000-0000000000001';
 
 /** Builds every service and the server. Nothing listens until `start`. */
