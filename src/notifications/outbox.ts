@@ -192,6 +192,8 @@ export class NotificationOutbox<R extends OutboxEntry = AcceptanceRecord> {
   ): Promise<Stored<T> | undefined> {
     const iso = new Date(this.deps.clock.now()).toISOString();
     const { retryAt: _retryAt, etag, ...rest } = record;
+    // A rest spread of a generic record loses its link to T in TypeScript; the object is T minus
+    // `retryAt` plus the take-over fields.
     return this.deps.dedupe.replaceIfMatch<T>(
       {
         ...rest,
