@@ -2,7 +2,6 @@ import { renderAcceptedCard } from '../cards/notificationCards';
 import type { AuditLog } from '../domain/audit';
 import type { ConversationRepository } from '../domain/conversations';
 import type { Invitation, InvitationKind, InvitationRepository } from '../domain/invitations';
-import { translatorFor } from '../i18n/i18n';
 import type { Logger } from '../logging/logger';
 import type { PartnerCenterClient } from '../partnerCenter/client';
 import { PartnerCenterError } from '../partnerCenter/errors';
@@ -10,7 +9,7 @@ import type { Customer } from '../partnerCenter/types';
 import type { DedupeRepository, Stored } from '../storage/dedupeRepository';
 import type { Clock } from './clock';
 import { cardActivity, type NotificationDelivery } from './delivery';
-import { inviterAndChannels, saveAsOwner } from './recipients';
+import { inviterAndChannels, resolveRecipient, saveAsOwner } from './recipients';
 import { ACCEPTANCE_EVENTS, customerIdOf, parseWebhookEvent } from './events';
 import { matchInvitation } from './matcher';
 import { withOutboxSchedule } from './outbox';
@@ -282,10 +281,7 @@ export class AcceptanceProcessor {
     delivery: DeliveryRecord,
     invitation: Invitation | undefined,
   ): Promise<DeliveryRecord> {
-    const fallback = delivery.target === 'inviter' ? invitation?.conversationReference : undefined;
-    const target = await this.deps.delivery.resolve(delivery.conversationId, fallback);
-    const locale = (delivery.target === 'inviter' ? invitation?.locale : undefined) ?? target.locale;
-    const t = translatorFor(locale);
+    const { target, t } = await resolveRecipient(this.deps.delivery, delivery, invitation);
     const card = renderAcceptedCard(t, {
       audience: delivery.target === 'inviter' ? 'inviter' : invitation ? 'channel' : 'unmatched',
       customer: record.customer,

@@ -15,12 +15,11 @@ import type { Invitation, InvitationRepository } from '../domain/invitations';
 import { GraphError } from '../graph/errors';
 import type { GdapClient } from '../graph/gdapClient';
 import type { DelegatedAdminRelationship } from '../graph/types';
-import { translatorFor } from '../i18n/i18n';
 import type { Logger } from '../logging/logger';
 import type { DedupeRepository, Stored } from '../storage/dedupeRepository';
 import type { Clock } from './clock';
 import { cardActivity, type NotificationDelivery } from './delivery';
-import { inviterAndChannels, saveAsOwner } from './recipients';
+import { inviterAndChannels, resolveRecipient, saveAsOwner } from './recipients';
 import { GDAP_END_EVENTS, relationshipIdOf, type WebhookEvent } from './events';
 import { NotificationOutbox, withOutboxSchedule } from './outbox';
 import { DECISION_TTL_SECONDS, expiryRecordId, type DeliveryRecord, type ExpiryRecord } from './records';
@@ -282,10 +281,7 @@ export class GdapExpiryWatch {
     delivery: DeliveryRecord,
     invitation: Invitation | undefined,
   ): Promise<DeliveryRecord> {
-    const fallback = delivery.target === 'inviter' ? invitation?.conversationReference : undefined;
-    const target = await this.deps.delivery.resolve(delivery.conversationId, fallback);
-    const locale = (delivery.target === 'inviter' ? invitation?.locale : undefined) ?? target.locale;
-    const t = translatorFor(locale);
+    const { target, t } = await resolveRecipient(this.deps.delivery, delivery, invitation);
     const card = renderGdapExpiryCard(t, {
       phase: record.phase,
       daysLeft: record.daysLeft,

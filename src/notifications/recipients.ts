@@ -2,7 +2,8 @@ import type { ConversationRepository } from '../domain/conversations';
 import type { Invitation } from '../domain/invitations';
 import type { Logger } from '../logging/logger';
 import type { DedupeRecord, DedupeRepository, Stored } from '../storage/dedupeRepository';
-import { conversationIdOf } from './delivery';
+import { translatorFor, type Translator } from '../i18n/i18n';
+import { conversationIdOf, type NotificationDelivery, type ResolvedTarget } from './delivery';
 import type { DeliveryRecord } from './records';
 
 /**
@@ -39,4 +40,19 @@ export async function saveAsOwner<T extends DedupeRecord>(
   const saved = await dedupe.replaceIfMatch<T>({ ...record, claimedAt: now, updatedAt: now }, record.etag);
   if (!saved) lost.log.warn(lost.context, lost.message);
   return saved;
+}
+
+/**
+ * Where one delivery of an invitation's notification goes and in which language: the inviter in
+ * the invitation's language (its reference as a fallback), a channel in the channel's.
+ */
+export async function resolveRecipient(
+  delivery: Pick<NotificationDelivery, 'resolve'>,
+  to: DeliveryRecord,
+  invitation: Invitation | undefined,
+): Promise<{ target: ResolvedTarget; t: Translator }> {
+  const fallback = to.target === 'inviter' ? invitation?.conversationReference : undefined;
+  const target = await delivery.resolve(to.conversationId, fallback);
+  const locale = (to.target === 'inviter' ? invitation?.locale : undefined) ?? target.locale;
+  return { target, t: translatorFor(locale) };
 }
