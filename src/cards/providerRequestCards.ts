@@ -1,4 +1,4 @@
-import { emailDraftFields, type EmailDraftCardFields } from './inviteCards';
+import { emailDraftFields, type EmailDraftCardFields } from './emailDraftCard';
 import { buildMailto } from '../domain/inviteDraft';
 import type { Translator } from '../i18n/i18n';
 import { clip, type Fact, type RemoveActionData } from './removeCards';
