@@ -51,6 +51,9 @@ interface LegacyTokenAdapter {
   signOutUser(context: TurnContext, connectionName: string, userId?: string): Promise<void>;
 }
 
+const hasLegacySignOut = (adapter: object): adapter is LegacyTokenAdapter =>
+  'signOutUser' in adapter && typeof adapter.signOutUser === 'function';
+
 export async function signOut(context: TurnContext, connectionName: string): Promise<void> {
   const client = userTokenClientOf(context);
   const userId = inbound(context).from?.id;
@@ -59,6 +62,6 @@ export async function signOut(context: TurnContext, connectionName: string): Pro
     return;
   }
   // Adapters with the older token API (TestAdapter in dialog tests).
-  const legacy = context.adapter as unknown as Partial<LegacyTokenAdapter>;
-  if (typeof legacy.signOutUser === 'function') await legacy.signOutUser(context, connectionName, userId);
+  const adapter: object = context.adapter;
+  if (hasLegacySignOut(adapter)) await adapter.signOutUser(context, connectionName, userId);
 }

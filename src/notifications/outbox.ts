@@ -191,21 +191,19 @@ export class NotificationOutbox<R extends OutboxEntry = AcceptanceRecord> {
     change: Partial<T>,
   ): Promise<Stored<T> | undefined> {
     const iso = new Date(this.deps.clock.now()).toISOString();
-    const { retryAt: _retryAt, etag, ...rest } = record;
-    // A rest spread of a generic record loses its link to T in TypeScript; the object is T minus
-    // `retryAt` plus the take-over fields.
-    return this.deps.dedupe.replaceIfMatch<T>(
-      {
-        ...rest,
-        state: 'sending',
-        owner: this.deps.instanceId,
-        claimedAt: iso,
-        updatedAt: iso,
-        retryRound: (record.retryRound ?? 0) + 1,
-        ...change,
-      } as unknown as T,
-      etag,
-    );
+    // `retryAt: undefined` takes the record out of the retry query (JSON drops the field); the
+    // repository strips `etag` from the body it writes.
+    const next: T = {
+      ...record,
+      state: 'sending',
+      owner: this.deps.instanceId,
+      claimedAt: iso,
+      updatedAt: iso,
+      retryRound: (record.retryRound ?? 0) + 1,
+      ...change,
+      retryAt: undefined,
+    };
+    return this.deps.dedupe.replaceIfMatch<T>(next, record.etag);
   }
 
   /** Operator view: entries waiting in the outbox, and deliveries that failed for good. */
