@@ -6,9 +6,7 @@ module.exports = {
   transform: { '^.+\\.ts$': ['ts-jest', { diagnostics: false }] },
   testTimeout: 30000,
   maxWorkers: 2,
-  // A worker that has run many suites holds a heap of 400+ MB (ts-jest's module registries); tearing
-  // that down took longer than jest-worker's 500 ms exit window ("A worker process has failed to
-  // exit gracefully"), although no handle or timer was left (checked after every suite with
-  // process.getActiveResourcesInfo()). Workers above this size are replaced between suites.
-  workerIdleMemoryLimit: '400MB',
+  // Every file starts with a full GC in its worker (see the file): a worker whose heap had grown
+  // to 600+ MB of garbage took longer than jest-worker's 500 ms window to exit at the end of the run.
+  setupFiles: ['<rootDir>/test/support/collectGarbage.ts'],
 };
