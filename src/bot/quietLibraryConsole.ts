@@ -1,15 +1,18 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Logger } from '../logging/logger';
 
 /**
- * botframework-connector writes refused tokens to the console itself (a stack trace, and the
- * signing key it tried). Work run through `quietly` sends such console.error/warn/log output to
- * the structured log at debug level instead (its first line only, never the raw arguments), so a
- * refused request leaves exactly the one warning the adapter logs. Output outside `quietly`
- * passes through unchanged.
+ * botframework-connector writes refused tokens to the console itself (`JwtTokenExtractor`: a stack
+ * trace, and the signing key it tried). Such output goes to the structured log at debug level
+ * instead (that there was some, never the raw arguments), so a refused request leaves exactly the
+ * one warning the adapter logs. Every other console output passes through unchanged.
+ *
+ * Whose output it is, is read from the call stack when the console is called (rare), not kept in
+ * an AsyncLocalStorage around every authentication: on Node 20 one AsyncLocalStorage turns on
+ * promise hooks for the whole process, which every turn paid for.
  */
-const scope = new AsyncLocalStorage<Logger>();
+const CONNECTOR_AUTH_FRAME = /[\\/]botframework-connector[\\/]lib[\\/]auth[\\/]/;
 const wrappers = new WeakSet();
+let sink: Logger | undefined;
 
 /**
  * Wraps console.error/warn/log unless they are our wrappers already. Checked on every call, so a
@@ -26,8 +29,8 @@ function install(): void {
       continue;
     const original: (...args: unknown[]) => void = target[method].bind(target);
     const wrapper = (...args: unknown[]) => {
-      const logger = scope.getStore();
-      if (!logger) {
+      const logger = sink;
+      if (!logger || !CONNECTOR_AUTH_FRAME.test(new Error().stack ?? '')) {
         original(...args);
         return;
       }
@@ -39,8 +42,9 @@ function install(): void {
   }
 }
 
-/** Runs `work` with library console output routed to `logger` (debug). */
+/** Runs `work` (the connector's authentication) with its console output routed to `logger` (debug). */
 export function quietly<T>(logger: Logger, work: () => Promise<T>): Promise<T> {
+  sink = logger;
   install();
-  return scope.run(logger, work);
+  return work();
 }

@@ -74,18 +74,20 @@ const OPEN = '\ue000';
 const CLOSE = '\ue001';
 const MARKERS = /[\ue000\ue001]/g;
 const MARKED = /\ue000([^\ue000\ue001]*)\ue001/g;
+const HAS_MARKER = /[\ue000\ue001]/;
 
 function markData(value: unknown): unknown {
   if (typeof value === 'string') {
-    const text = value.replace(MARKERS, '');
+    const text = HAS_MARKER.test(value) ? value.replace(MARKERS, '') : value;
     // Empty strings stay empty: templates test them with `!= ''`.
     return text === '' ? text : OPEN + text + CLOSE;
   }
   if (value instanceof TrustedText) return value.text.replace(MARKERS, '');
   if (Array.isArray(value)) return value.map(markData);
   if (value !== null && typeof value === 'object') {
+    const record = value as Record<string, unknown>;
     const out: Record<string, unknown> = {};
-    for (const [key, v] of Object.entries(value)) out[key] = markData(v);
+    for (const key of Object.keys(record)) out[key] = markData(record[key]);
     return out;
   }
   return value;
@@ -108,22 +110,25 @@ const unmark: Record<Place, (text: string) => string> = {
 };
 
 function finish(node: unknown, place: Place, type?: string): unknown {
-  if (typeof node === 'string') return node.replace(MARKED, (_m, text: string) => unmark[place](text));
+  // Most strings of a card are the template's own: they come back as they are.
+  if (typeof node === 'string')
+    return node.includes(OPEN) ? node.replace(MARKED, (_m, text: string) => unmark[place](text)) : node;
   if (Array.isArray(node)) return node.map((item) => finish(item, place, type));
   if (node === null || typeof node !== 'object') return node;
   const record = node as Record<string, unknown>;
   const ownType = typeof record['type'] === 'string' ? record['type'] : type;
+  const markdownKeys = ownType === undefined ? undefined : MARKDOWN_PROPERTIES[ownType];
   const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(record)) {
+  for (const key of Object.keys(record)) {
     const childPlace: Place =
       place === 'raw' || RAW_PROPERTIES.has(key)
         ? 'raw'
-        : ownType !== undefined && MARKDOWN_PROPERTIES[ownType]?.includes(key)
+        : markdownKeys?.includes(key)
           ? 'markdown'
           : ownType === 'TextRun' && key === 'text'
             ? 'textRun'
             : 'plain';
-    out[key] = finish(value, childPlace, key === 'facts' ? 'Fact' : undefined);
+    out[key] = finish(record[key], childPlace, key === 'facts' ? 'Fact' : undefined);
   }
   return out;
 }

@@ -18,17 +18,42 @@ export async function readRawBody(req: IncomingMessage, limit: number): Promise<
     req.resume();
     throw new BodyError(413, 'body_too_large', `request body over ${limit} bytes`);
   }
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > limit) {
+  // Plain stream events: `for await` over the request costs an async iterator and a promise per
+  // chunk on every activity.
+  return new Promise<Buffer>((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= limit) {
+        chunks.push(chunk);
+        return;
+      }
+      cleanup();
       req.resume();
-      throw new BodyError(413, 'body_too_large', `request body over ${limit} bytes`);
-    }
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks);
+      reject(new BodyError(413, 'body_too_large', `request body over ${limit} bytes`));
+    };
+    const onEnd = () => {
+      cleanup();
+      resolve(chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks));
+    };
+    const onError = (err: Error) => {
+      cleanup();
+      reject(err);
+    };
+    // Closed before the end (the client went away): nothing to answer.
+    const onClose = () => onError(new Error('request closed before its body ended'));
+    const cleanup = () => {
+      req.off('data', onData);
+      req.off('end', onEnd);
+      req.off('error', onError);
+      req.off('close', onClose);
+    };
+    req.on('data', onData);
+    req.on('end', onEnd);
+    req.on('error', onError);
+    req.on('close', onClose);
+  });
 }
 
 /** Reads and parses a JSON object body (400 on invalid JSON or a non-object). */

@@ -47,7 +47,12 @@ export interface AdminAccessDeps {
  * (an unknown outcome is read back), delete on Cancel or when the flow goes stale, and a sweep of
  * abandoned requests (created by this app, never locked, older than a day).
  */
+/** How often one instance looks for abandoned requests (see `sweep`). */
+const SWEEP_INTERVAL_MS = 60 * 60 * 1000;
+
 export class AdminAccessRequests {
+  private lastSweepAt = Number.NEGATIVE_INFINITY;
+
   constructor(private readonly deps: AdminAccessDeps) {}
 
   async create(input: {
@@ -135,8 +140,15 @@ export class AdminAccessRequests {
     return true;
   }
 
-  /** Deletes this app's abandoned requests (created, never locked, older than a day). Never throws. */
+  /**
+   * Deletes this app's abandoned requests (created, never locked, older than a day). Never throws.
+   * A request is abandoned after a day, so one sweep an hour per instance finds them all in time:
+   * the other flow starts skip the Graph listing.
+   */
   async sweep(actor: GdapActor): Promise<number> {
+    const startedAt = this.deps.now().getTime();
+    if (startedAt - this.lastSweepAt < SWEEP_INTERVAL_MS) return 0;
+    this.lastSweepAt = startedAt;
     try {
       const created = await this.deps.gdap.listRelationships({ status: 'created' });
       const now = this.deps.now();

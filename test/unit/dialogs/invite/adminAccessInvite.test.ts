@@ -280,6 +280,23 @@ describe.each(LANGUAGES.map((L) => [L.locale, L] as const))('invite with admin a
     expect(relationships().map((r) => r.displayName)).toEqual(['Made elsewhere']);
   });
 
+  it('looks for abandoned requests once an hour per instance, not at every flow start', async () => {
+    let now = Date.parse('2026-03-10T12:00:00Z');
+    chat = new InviteChat(h, L.locale, () => new Date(now));
+    const listings = () => gdap.calls.filter((c) => c === 'listRelationships').length;
+    const command = L.locale === 'de-DE' ? 'einladen' : 'invite';
+    await chat.say(command);
+    expect(listings()).toBe(1);
+    await chat.say('cancel');
+    now += 59 * 60 * 1000;
+    await chat.say(command);
+    expect(listings()).toBe(1);
+    await chat.say('cancel');
+    now += 2 * 60 * 1000;
+    await chat.say(command);
+    expect(listings()).toBe(2);
+  });
+
   it('a duplicate displayName is retried once under another name', async () => {
     gdap.failNext('createRelationship', 'duplicateDisplayName');
     await toDraft();
