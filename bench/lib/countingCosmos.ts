@@ -1,7 +1,7 @@
 import type { ClientRequest } from 'node:http';
 import https from 'node:https';
 import { CosmosClient } from '@azure/cosmos';
-import { cosmosTelemetryOptions, ensureSchema, type CosmosHandle } from '../../src/storage/cosmos';
+import { cosmosTelemetryOptions, openCosmosHandle, type CosmosHandle } from '../../src/storage/cosmos';
 
 /** Cosmos requests seen by the counting agent, by kind (e.g. "read bot-state", "query invitations"). */
 export interface CosmosCounts {
@@ -109,24 +109,6 @@ export async function countingCosmos(
     // BENCH_TELEMETRY=memory: Cosmos request spans as the app's own client has them.
     ...cosmosTelemetryOptions(),
   });
-  const { database, containers } = await ensureSchema(client, databaseId);
-  const handle: CosmosHandle = {
-    client,
-    database,
-    containers,
-    embedded: true,
-    endpoint,
-    async ping() {
-      try {
-        await database.read();
-        return true;
-      } catch {
-        return false;
-      }
-    },
-    async dispose() {
-      client.dispose();
-    },
-  };
+  const handle = await openCosmosHandle(client, databaseId, { endpoint, embedded: true });
   return { handle, agent };
 }

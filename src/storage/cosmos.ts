@@ -158,31 +158,49 @@ export async function createCosmos(config: AppConfig, logger: Logger): Promise<C
     client = createCosmosClient({ endpoint, key: config.cosmos.key });
   }
   try {
-    const { database, containers } = await ensureSchema(client, config.cosmos.database);
-    logger.info({ endpoint, database: config.cosmos.database, embedded: !!embeddedServer }, 'cosmos ready');
-    return {
-      client,
-      database,
-      containers,
-      embedded: !!embeddedServer,
+    const handle = await openCosmosHandle(client, config.cosmos.database, {
       endpoint,
-      async ping() {
-        try {
-          await database.read();
-          return true;
-        } catch {
-          // Expected when Cosmos is down: /readyz reports not ready instead of failing.
-          return false;
-        }
-      },
-      async dispose() {
-        client.dispose();
-        await embeddedServer?.close();
-      },
-    };
+      embedded: !!embeddedServer,
+      stop: () => embeddedServer?.close() ?? Promise.resolve(),
+    });
+    logger.info({ endpoint, database: config.cosmos.database, embedded: handle.embedded }, 'cosmos ready');
+    return handle;
   } catch (err) {
     client.dispose();
     await embeddedServer?.close();
     throw err;
   }
+}
+
+/**
+ * A handle on `client` with the schema of `databaseId` ensured: `ping` reads the database,
+ * `dispose` releases the client and then runs `stop` (an embedded server's close). Also used by
+ * the load tests and the bench, whose clients send through their own agents.
+ */
+export async function openCosmosHandle(
+  client: CosmosClient,
+  databaseId: string,
+  options: { endpoint: string; embedded: boolean; stop?: () => Promise<void> },
+): Promise<CosmosHandle> {
+  const { database, containers } = await ensureSchema(client, databaseId);
+  return {
+    client,
+    database,
+    containers,
+    embedded: options.embedded,
+    endpoint: options.endpoint,
+    async ping() {
+      try {
+        await database.read();
+        return true;
+      } catch {
+        // Expected when Cosmos is down: /readyz reports not ready instead of failing.
+        return false;
+      }
+    },
+    async dispose() {
+      client.dispose();
+      await options.stop?.();
+    },
+  };
 }

@@ -2,7 +2,7 @@ import net from 'node:net';
 import type { AddressInfo } from 'node:net';
 import https from 'node:https';
 import { CosmosClient } from '@azure/cosmos';
-import { ensureSchema, startEmbeddedCosmosServer } from '../../../src/storage/cosmos';
+import { openCosmosHandle, startEmbeddedCosmosServer } from '../../../src/storage/cosmos';
 import type { CosmosHandle } from '../../../src/storage/cosmos';
 import { loadConfig } from '../../../src/config/config';
 import { actionData as findActionData } from '../../../bench/lib/teams';
@@ -107,25 +107,7 @@ async function handleOf(
     agent,
     connectionPolicy: { enableEndpointDiscovery: false, requestTimeout: requestTimeoutMs },
   });
-  const { database, containers } = await ensureSchema(client, loadConfig({}).cosmos.database);
-  return {
-    client,
-    database,
-    containers,
-    embedded: true,
-    endpoint,
-    async ping() {
-      try {
-        await database.read();
-        return true;
-      } catch {
-        return false;
-      }
-    },
-    async dispose() {
-      client.dispose();
-    },
-  };
+  return openCosmosHandle(client, loadConfig({}).cosmos.database, { endpoint, embedded: true });
 }
 
 /**
