@@ -56,8 +56,15 @@ describe('removal: admin access (GDAP) and new commerce over HTTP', () => {
   }
 
   /** An active GDAP relationship for the customer, ending in `days`. */
-  function relationship(tenantId: string, name: string, roles: string[], days: number): string {
-    const now = gdap().now();
+  /** An active relationship; Graph lists the newest first (`createdDaysAgo` orders them). */
+  function relationship(
+    tenantId: string,
+    name: string,
+    roles: string[],
+    days: number,
+    createdDaysAgo = 10,
+  ): string {
+    const now = gdap().now() - (createdDaysAgo - 10) * DAY;
     const id = `${randomUUID()}-${randomUUID()}`;
     gdap().insert({
       id,
@@ -71,7 +78,7 @@ describe('removal: admin access (GDAP) and new commerce over HTTP', () => {
       modifiedAt: now - 9 * DAY,
       lockedAt: now - 10 * DAY,
       activatedAt: now - 9 * DAY,
-      endAt: now + days * DAY,
+      endAt: gdap().now() + days * DAY,
     });
     return id;
   }
@@ -181,8 +188,10 @@ describe('removal: admin access (GDAP) and new commerce over HTTP', () => {
 
   it('en: a Graph failure while ending leaves an audit entry of what ended and what did not, and a retry for the rest', async () => {
     const target = customer();
-    const a = relationship(target.tenantId, 'Qgdap A', [DIRECTORY_READERS], 100);
-    const b = relationship(target.tenantId, 'Qgdap B', [DIRECTORY_READERS], 100);
+    // A is the newer one: listed, offered and ended first (created in the same millisecond, the
+    // order was left to chance).
+    const a = relationship(target.tenantId, 'Qgdap A', [DIRECTORY_READERS], 100, 10);
+    const b = relationship(target.tenantId, 'Qgdap B', [DIRECTORY_READERS], 100, 11);
     const c = chat();
     const { done } = await removeVia(c, target.companyName);
     // The first terminate fails with a 503 before Graph acts: its outcome is unknown, so the bot reads it back.
