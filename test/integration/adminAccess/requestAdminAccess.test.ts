@@ -1,7 +1,8 @@
 import { CapturingConnector } from '../../support/connector';
-import { TeamsChat, post } from '../../support/activities';
+import { TeamsChat } from '../../support/activities';
 import { startTestApp, type TestApp } from '../../support/app';
 import { expectValidCard } from '../../support/cardAssertions';
+import { HttpTurns } from '../../support/httpTurns';
 import { SIMULATOR_USERS } from '../../../src/simulator/seed';
 import type { Invitation } from '../../../src/domain/invitations';
 import { containsLink } from '../../../src/domain/inviteDraft';
@@ -28,6 +29,7 @@ describe('request admin access for an existing customer over HTTP', () => {
     await connector?.stop();
   });
 
+  const turns = new HttpTurns(() => ({ connector, bot }));
   const chat = (locale: string) =>
     new TeamsChat({
       serviceUrl: connector.url,
@@ -36,24 +38,16 @@ describe('request admin access for an existing customer over HTTP', () => {
       userName: 'Max Weber',
     });
 
-  async function click(c: TeamsChat, verb: string, data: Record<string, unknown>) {
-    const res = await post(bot.baseUrl, c.cardAction(verb, data));
-    expect(res.status).toBe(200);
-    return res.body as { type: string; value: any };
-  }
-
   /** A customer on the first page without any GDAP relationship yet, expanded; its button. */
   async function customerWithoutAdminAccess(c: TeamsChat): Promise<{ id: string; button: any }> {
-    const before = connector.messages(c.conversationId).length;
-    await post(bot.baseUrl, c.message(c.options.locale === 'de-DE' ? 'kunden' : 'customers'));
-    await connector.waitFor(() => connector.messages(c.conversationId).length > before);
-    const list = connector.messages(c.conversationId)[before]!.attachments[0].content;
+    const list = (await turns.say(c, c.options.locale === 'de-DE' ? 'kunden' : 'customers')).attachments[0]
+      .content;
     const id = choiceIds(list).find((candidate) => {
       const customer = bot.app.simulator!.listCustomers().find((x) => x.id === candidate)!;
       const tenant = (customer.tenantId || customer.id).toLowerCase();
       return bot.app.gdapSimulator!.listRelationships((r) => r.customer?.tenantId === tenant).length === 0;
     })!;
-    const expanded = await click(c, 'customers.expand', {
+    const expanded = await turns.click(c, 'customers.expand', {
       ...actionByVerb(list, 'customers.expand').data,
       customerId: id,
     });
@@ -75,7 +69,7 @@ describe('request admin access for an existing customer over HTTP', () => {
       const { id, button } = await customerWithoutAdminAccess(c);
       expect(button.title).toBe(title);
       const before = connector.messages(c.conversationId).length;
-      const started = await click(c, 'customers.requestAdminAccess', button.data);
+      const started = await turns.click(c, 'customers.requestAdminAccess', button.data);
       // The customer list stays; the role template card comes as a new message.
       expect(started).toMatchObject({ type: 'application/vnd.microsoft.activity.message', value: below });
       await connector.waitFor(() => connector.messages(c.conversationId).length > before);
@@ -85,7 +79,7 @@ describe('request admin access for an existing customer over HTTP', () => {
       expect(input(templateCard, 'templateId')!['value']).toBe('least-privilege');
       const flow = action(templateCard, 'invite.adminTemplate').data!;
 
-      const draft = await click(c, 'invite.adminTemplate', { ...flow, templateId: 'least-privilege' });
+      const draft = await turns.click(c, 'invite.adminTemplate', { ...flow, templateId: 'least-privilege' });
       expect(draft.type).toBe('application/vnd.microsoft.card.adaptive');
       expectValidCard(draft.value);
       const body = input(draft.value, 'body')!['value'] as string;
@@ -100,7 +94,7 @@ describe('request admin access for an existing customer over HTTP', () => {
       expect(approval).toContain(request!.id);
       expect(containsLink(body, approval)).toBe(true);
 
-      const done = await click(c, 'invite.done', { ...flow, subject: 'Admin access', body });
+      const done = await turns.click(c, 'invite.done', { ...flow, subject: 'Admin access', body });
       expect(done.type).toBe('application/vnd.microsoft.card.adaptive');
       expect(bot.app.gdapSimulator!.getRelationship(request!.id).status).toBe('approvalPending');
       const { resources } = await bot.app.cosmos.containers.invitations.items
@@ -126,7 +120,7 @@ describe('request admin access for an existing customer over HTTP', () => {
       ['retired-template', true],
     ] as const) {
       const before = connector.messages(c.conversationId).length;
-      await click(c, 'customers.requestAdminAccess', { customerId, adminAccessOnly: true, templateId });
+      await turns.click(c, 'customers.requestAdminAccess', { customerId, adminAccessOnly: true, templateId });
       await connector.waitFor(() => connector.messages(c.conversationId).length > before);
       const card = connector.messages(c.conversationId)[before]!.attachments[0].content;
       expectValidCard(card);

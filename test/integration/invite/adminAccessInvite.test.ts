@@ -1,7 +1,7 @@
 import { CapturingConnector } from '../../support/connector';
-import { TeamsChat, post } from '../../support/activities';
+import { TeamsChat } from '../../support/activities';
 import { startTestApp, type TestApp } from '../../support/app';
-import { expectValidCard } from '../../support/cardAssertions';
+import { HttpTurns } from '../../support/httpTurns';
 import { SIMULATOR_USERS } from '../../../src/simulator/seed';
 import { BUILT_IN_TEMPLATES } from '../../../src/domain/gdap';
 import type { Invitation } from '../../../src/domain/invitations';
@@ -27,14 +27,7 @@ describe('invite with admin access over HTTP (Graph + Partner Center simulators,
     await connector?.stop();
   });
 
-  async function click(c: TeamsChat, verb: string, data: Record<string, unknown>) {
-    const res = await post(bot.baseUrl, c.cardAction(verb, data));
-    expect(res.status).toBe(200);
-    const body = res.body as { type: string; value: Record<string, any> };
-    expect(body.type).toBe('application/vnd.microsoft.card.adaptive');
-    expectValidCard(body.value);
-    return body.value;
-  }
+  const turns = new HttpTurns(() => ({ connector, bot }));
 
   it('invite with admin access → two links → Done → approvalPending with the template roles, id recorded', async () => {
     const c = new TeamsChat({
@@ -43,14 +36,11 @@ describe('invite with admin access over HTTP (Graph + Partner Center simulators,
       userAadObjectId: SIMULATOR_USERS.adminAgent.aadObjectId,
       userName: 'Max Weber',
     });
-    const before = connector.messages(c.conversationId).length;
-    expect((await post(bot.baseUrl, c.message('invite'))).status).toBe(200);
-    await connector.waitFor(() => connector.messages(c.conversationId).length > before);
-    const choice = connector.messages(c.conversationId)[before]!.attachments[0].content;
+    const choice = (await turns.say(c, 'invite')).attachments[0].content;
     const flow = action(choice, 'invite.cancel').data!;
-    const details = await click(c, 'invite.choose', { ...flow, kind: 'reseller' });
+    const details = await turns.clickForCard(c, 'invite.choose', { ...flow, kind: 'reseller' });
     expect(input(details, 'adminAccess')!['value']).toBe('true');
-    const draft = await click(c, 'invite.details', {
+    const draft = await turns.clickForCard(c, 'invite.details', {
       ...flow,
       companyName: 'Contoso GmbH',
       contactEmail: '',
@@ -70,7 +60,7 @@ describe('invite with admin access over HTTP (Graph + Partner Center simulators,
     const reseller = /https?:\/\/\S+\/accept\?\S+/.exec(body)![0];
     expect(containsLink(body, reseller)).toBe(true);
 
-    const done = await click(c, 'invite.done', { ...flow, subject: 'Admin access', body });
+    const done = await turns.clickForCard(c, 'invite.done', { ...flow, subject: 'Admin access', body });
     expect(textOf(done)).toMatch(/waits for the approval/);
     const locked = simulator.getRelationship(created!.id);
     expect(locked.status).toBe('approvalPending');

@@ -1,7 +1,8 @@
 import { CapturingConnector } from '../../support/connector';
-import { TeamsChat, post } from '../../support/activities';
+import { TeamsChat } from '../../support/activities';
 import { startTestApp, type TestApp } from '../../support/app';
 import { expectValidCard } from '../../support/cardAssertions';
+import { HttpTurns } from '../../support/httpTurns';
 import {
   SIMULATOR_PARTNER_TENANT_ID,
   SIMULATOR_PROVIDERS,
@@ -31,28 +32,9 @@ describe('invite over HTTP as the Teams channel (simulator + embedded Cosmos)', 
     await connector?.stop();
   });
 
+  const turns = new HttpTurns(() => ({ connector, bot }));
   const chat = (locale = 'en-US', user: string = SIMULATOR_USERS.globalAdmin.aadObjectId) =>
     new TeamsChat({ serviceUrl: connector.url, locale, userAadObjectId: user, userName: 'Greta Hoffmann' });
-
-  async function say(c: TeamsChat, text: string): Promise<Record<string, any>> {
-    const before = connector.messages(c.conversationId).length;
-    expect((await post(bot.baseUrl, c.message(text))).status).toBe(200);
-    await connector.waitFor(() => connector.messages(c.conversationId).length > before);
-    return connector.messages(c.conversationId)[before]!;
-  }
-
-  async function click(c: TeamsChat, verb: string, data: Record<string, unknown>) {
-    const res = await post(bot.baseUrl, c.cardAction(verb, data));
-    expect(res.status).toBe(200);
-    return res.body as { statusCode: number; type: string; value: any };
-  }
-
-  async function clickForCard(c: TeamsChat, verb: string, data: Record<string, unknown>) {
-    const body = await click(c, verb, data);
-    expect(body.type).toBe('application/vnd.microsoft.card.adaptive');
-    expectValidCard(body.value);
-    return body.value as Record<string, any>;
-  }
 
   async function storedInvitation(id: string): Promise<Invitation[]> {
     const { resources } = await bot.app.cosmos.containers.invitations.items
@@ -65,16 +47,17 @@ describe('invite over HTTP as the Teams channel (simulator + embedded Cosmos)', 
   }
 
   async function toDraft(c: TeamsChat, locale = 'en-US') {
-    const choice = (await say(c, locale.startsWith('de') ? 'einladen' : 'invite')).attachments[0].content;
+    const choice = (await turns.say(c, locale.startsWith('de') ? 'einladen' : 'invite')).attachments[0]
+      .content;
     expectValidCard(choice);
     const flow = action(choice, 'invite.cancel').data!;
-    const details = await clickForCard(c, 'invite.choose', {
+    const details = await turns.clickForCard(c, 'invite.choose', {
       ...flow,
       kind: 'indirectReseller',
       providerId: P1.id,
     });
     expect(input(details, 'contactEmail')).toBeDefined();
-    const draft = await clickForCard(c, 'invite.details', {
+    const draft = await turns.clickForCard(c, 'invite.details', {
       ...flow,
       companyName: 'Contoso GmbH',
       contactEmail: 'anna@contoso.de',
@@ -101,7 +84,7 @@ describe('invite over HTTP as the Teams channel (simulator + embedded Cosmos)', 
 
     // Copy text: the finished text arrives as a plain message; the card stays (updated in place).
     const before = connector.messages(c.conversationId).length;
-    const copied = await clickForCard(c, 'invite.copy', { ...flow, subject, body });
+    const copied = await turns.clickForCard(c, 'invite.copy', { ...flow, subject, body });
     expect(input(copied, 'body')!['value']).toBe(body);
     await connector.waitFor(() => connector.messages(c.conversationId).length > before);
     const plain = connector.messages(c.conversationId)[before]!;
@@ -109,12 +92,12 @@ describe('invite over HTTP as the Teams channel (simulator + embedded Cosmos)', 
     expect(plain.text).toContain(link);
 
     // Done without the link: the same card, edits kept, the error.
-    const broken = await clickForCard(c, 'invite.done', { ...flow, subject, body: 'Please accept.' });
+    const broken = await turns.clickForCard(c, 'invite.done', { ...flow, subject, body: 'Please accept.' });
     expect(textOf(broken)).toMatch(/personalized link is missing/);
     expect(input(broken, 'body')!['value']).toBe('Please accept.');
     expect(await storedInvitation(flow['flowId'] as string)).toHaveLength(0);
 
-    const done = await clickForCard(c, 'invite.done', { ...flow, subject, body });
+    const done = await turns.clickForCard(c, 'invite.done', { ...flow, subject, body });
     expect(textOf(done)).toContain('Invitation recorded');
     expect(actionsOf(done).some((a) => a.verb === 'invite.done')).toBe(false);
 
@@ -149,7 +132,7 @@ describe('invite over HTTP as the Teams channel (simulator + embedded Cosmos)', 
     expect(audit.resources).toHaveLength(1);
 
     // A click on the finished card: expired, nothing changes.
-    const stale = await click(c, 'invite.done', { ...flow, subject, body });
+    const stale = await turns.click(c, 'invite.done', { ...flow, subject, body });
     expect(stale.type).toBe('application/vnd.microsoft.activity.message');
     expect(stale.value).toMatch(/expired/);
     expect(await storedInvitation(flow['flowId'] as string)).toHaveLength(1);
@@ -159,8 +142,8 @@ describe('invite over HTTP as the Teams channel (simulator + embedded Cosmos)', 
     const c = chat('de-DE');
     const { flow, subject, body } = await toDraft(c, 'de-DE');
     const answers = await Promise.all([
-      click(c, 'invite.done', { ...flow, subject, body }),
-      click(c, 'invite.done', { ...flow, subject, body }),
+      turns.click(c, 'invite.done', { ...flow, subject, body }),
+      turns.click(c, 'invite.done', { ...flow, subject, body }),
     ]);
     // Whichever order they ran in: one confirmation, the other a confirmation too or a clear message.
     expect(answers.some((a) => a.type === 'application/vnd.microsoft.card.adaptive')).toBe(true);
@@ -175,20 +158,24 @@ describe('invite over HTTP as the Teams channel (simulator + embedded Cosmos)', 
   it('refuses forged card data over HTTP: 100 KB body, unknown verb, missing fields, another link', async () => {
     const c = chat();
     const { flow, subject, body } = await toDraft(c);
-    const hundredKb = await click(c, 'invite.done', {
+    const hundredKb = await turns.click(c, 'invite.done', {
       ...flow,
       subject,
       body: `${body}${'x'.repeat(100_000)}`,
     });
     expect(hundredKb.type).toBe('application/vnd.microsoft.activity.message');
     expect(hundredKb.value).toMatch(/not understood/);
-    const tooLong = await click(c, 'invite.done', { ...flow, subject, body: `${body}${'x'.repeat(6000)}` });
+    const tooLong = await turns.click(c, 'invite.done', {
+      ...flow,
+      subject,
+      body: `${body}${'x'.repeat(6000)}`,
+    });
     expect(tooLong.value).toMatch(/too long \(\d+ characters; at most 5000\)/);
-    const unknown = await click(c, 'invite.delete', { ...flow });
+    const unknown = await turns.click(c, 'invite.delete', { ...flow });
     expect(unknown.value).toMatch(/not supported/);
-    const missing = await click(c, 'invite.done', { ...flow, subject });
+    const missing = await turns.click(c, 'invite.done', { ...flow, subject });
     expect(missing.value).toMatch(/not understood/);
-    const otherLink = await clickForCard(c, 'invite.done', {
+    const otherLink = await turns.clickForCard(c, 'invite.done', {
       ...flow,
       subject,
       body: body.replace(/https?:\/\/\S+\/accept\?\S+/, 'https://evil.example/accept'),
@@ -197,7 +184,7 @@ describe('invite over HTTP as the Teams channel (simulator + embedded Cosmos)', 
     expect(textOf(otherLink)).toMatch(/personalized link is missing/);
     expect(await storedInvitation(flow['flowId'] as string)).toHaveLength(0);
     // The flow is still there.
-    await clickForCard(c, 'invite.done', { ...flow, subject, body });
+    await turns.clickForCard(c, 'invite.done', { ...flow, subject, body });
     expect(await storedInvitation(flow['flowId'] as string)).toHaveLength(1);
   });
 
@@ -207,33 +194,33 @@ describe('invite over HTTP as the Teams channel (simulator + embedded Cosmos)', 
     sim.setFaults([{ route: 'GET /v1/relationships', type: 'error', status: 503, count: 1 }]);
     let choice: Record<string, any>;
     try {
-      choice = (await say(c, 'invite')).attachments[0].content;
+      choice = (await turns.say(c, 'invite')).attachments[0].content;
     } finally {
       sim.clearFaults();
     }
     expect(textOf(choice)).toMatch(/not reachable/);
     const flow = action(choice, 'invite.retry').data!;
-    const reloaded = await clickForCard(c, 'invite.retry', flow);
+    const reloaded = await turns.clickForCard(c, 'invite.retry', flow);
     expect(input(reloaded, 'providerId')!['choices']).toHaveLength(SIMULATOR_PROVIDERS.length);
-    await clickForCard(c, 'invite.choose', { ...flow, kind: 'reseller' });
+    await turns.clickForCard(c, 'invite.choose', { ...flow, kind: 'reseller' });
     sim.setFaults([
       { route: 'GET /v1/customers/relationshiprequests', type: 'throttle', retryAfterSeconds: 3600 },
     ]);
     let failed: Record<string, any>;
     try {
-      failed = await clickForCard(c, 'invite.skip', flow);
+      failed = await turns.clickForCard(c, 'invite.skip', flow);
     } finally {
       sim.clearFaults();
     }
     expect(textOf(failed)).toMatch(/busy right now/);
     expect(action(failed, 'invite.details').title).toBe('Try again');
-    const draft = await clickForCard(c, 'invite.details', flow);
+    const draft = await turns.clickForCard(c, 'invite.details', flow);
     expect(input(draft, 'body')!['value']).toMatch(/accept\?/);
   });
 
   it('refuses a Sales agent', async () => {
     const c = chat('de-DE', SIMULATOR_USERS.salesAgent.aadObjectId);
-    const reply = await say(c, 'einladen');
+    const reply = await turns.say(c, 'einladen');
     expect(reply.text).toMatch(/Globaler Administrator oder Administrator-Agent/);
   });
 
@@ -257,18 +244,18 @@ describe('invite over HTTP as the Teams channel (simulator + embedded Cosmos)', 
       } satisfies Invitation);
     }
     const c = chat();
-    const first = (await say(c, 'invitations')).attachments[0].content;
+    const first = (await turns.say(c, 'invitations')).attachments[0].content;
     expectValidCard(first);
     const names = (card: unknown) => [...textOf(card).matchAll(/\*\*(Seeded \d+)\*\*/g)].map((m) => m[1]);
     expect(names(first)).toEqual(
       Array.from({ length: 10 }, (_, i) => `Seeded ${String(i).padStart(2, '0')}`),
     );
     const next = actionsOf(first).find((a) => a.title === 'Next page')!;
-    const second = await clickForCard(c, 'invitations.page', next.data!);
+    const second = await turns.clickForCard(c, 'invitations.page', next.data!);
     expect(names(second)).toEqual(['Seeded 10', 'Seeded 11']);
     expect(textOf(second)).toContain('page 2');
     // "mine" for the Global admin: only what she sent in the tests above, not the seeded ones.
-    const mine = (await say(c, 'invitations mine')).attachments[0].content;
+    const mine = (await turns.say(c, 'invitations mine')).attachments[0].content;
     expect(names(mine)).toEqual([]);
     expect(textOf(mine)).toContain('Contoso GmbH');
   });

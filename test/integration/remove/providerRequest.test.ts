@@ -1,8 +1,8 @@
 import { CapturingConnector } from '../../support/connector';
-import { TeamsChat, post } from '../../support/activities';
+import { TeamsChat } from '../../support/activities';
 import { startTestApp, type TestApp } from '../../support/app';
 import { expectValidCard } from '../../support/cardAssertions';
-import type { AuditEntry } from '../../../src/domain/audit';
+import { HttpTurns, dataOf } from '../../support/httpTurns';
 import { REMOVE_VERBS } from '../../../src/dialogs/remove/removeDialog';
 import { PROVIDER_REQUEST_VERBS } from '../../../src/dialogs/remove/providerRequest';
 import { SIMULATOR_PAGES_PATH } from '../../../src/simulator';
@@ -39,6 +39,7 @@ describe('removal refused for an indirect reseller: ask the indirect provider (H
   });
 
   const sim = () => bot.app.simulator!;
+  const turns = new HttpTurns(() => ({ connector, bot }));
   const chat = (locale: string) =>
     new TeamsChat({
       serviceUrl: connector.url,
@@ -57,48 +58,18 @@ describe('removal refused for an indirect reseller: ask the indirect provider (H
     });
   }
 
-  async function say(c: TeamsChat, text: string): Promise<Record<string, any>> {
-    const before = connector.messages(c.conversationId).length;
-    expect((await post(bot.baseUrl, c.message(text))).status).toBe(200);
-    await connector.waitFor(() => connector.messages(c.conversationId).length > before);
-    return connector.messages(c.conversationId)[before]!;
-  }
-
-  const dataOf = (card: any, verb: string) => ({
-    ...card.actions.find((a: { verb: string }) => a.verb === verb).data,
-  });
-
-  async function click(c: TeamsChat, verb: string, data: Record<string, unknown>) {
-    const res = await post(bot.baseUrl, c.cardAction(verb, data));
-    expect(res.status).toBe(200);
-    return res.body as { type: string; value: any };
-  }
-
   /** Warning card → confirm with the attestation on: the answer to the removal. */
   async function confirmRemoval(c: TeamsChat, name: string, command: string) {
-    const warning = (await say(c, `${command} ${name}`)).attachments?.[0]?.content;
+    const warning = (await turns.say(c, `${command} ${name}`)).attachments?.[0]?.content;
     expectValidCard(warning);
-    return click(c, REMOVE_VERBS.confirm, { ...dataOf(warning, REMOVE_VERBS.confirm), attest: 'true' });
-  }
-
-  async function auditOf(customerId: string): Promise<AuditEntry[]> {
-    const { resources } = await bot.app.cosmos.containers.audit.items
-      .query<AuditEntry>(
-        {
-          query: 'SELECT * FROM c WHERE c.customer.id = @id ORDER BY c.at ASC',
-          parameters: [{ name: '@id', value: customerId }],
-        },
-        { partitionKey: SIMULATOR_PARTNER_TENANT_ID },
-      )
-      .fetchAll();
-    return resources;
+    return turns.click(c, REMOVE_VERBS.confirm, { ...dataOf(warning, REMOVE_VERBS.confirm), attest: 'true' });
   }
 
   /** The customer list searched for the customer, with its record expanded. */
   async function expanded(c: TeamsChat, name: string, id: string): Promise<string> {
-    const list = (await say(c, `customers ${name}`)).attachments?.[0]?.content;
+    const list = (await turns.say(c, `customers ${name}`)).attachments?.[0]?.content;
     const toggle = findAction(list, 'customers.expand', id);
-    const res = await click(c, 'customers.expand', toggle.data);
+    const res = await turns.click(c, 'customers.expand', toggle.data);
     expectValidCard(res.value);
     return JSON.stringify(res.value);
   }
@@ -184,7 +155,7 @@ describe('removal refused for an indirect reseller: ask the indirect provider (H
       expect(sim().requestCount(PATCH_ROUTE)).toBeGreaterThan(0);
 
       // The draft email to the provider.
-      const draft = await click(
+      const draft = await turns.click(
         c,
         PROVIDER_REQUEST_VERBS.ask,
         dataOf(refused.value, PROVIDER_REQUEST_VERBS.ask),
@@ -210,27 +181,27 @@ describe('removal refused for an indirect reseller: ask the indirect provider (H
         subject: inputs['subject'],
         body: inputs['body'],
       };
-      const bad = await click(c, PROVIDER_REQUEST_VERBS.done, { ...doneData, to: 'not an address' });
+      const bad = await turns.click(c, PROVIDER_REQUEST_VERBS.done, { ...doneData, to: 'not an address' });
       expect(bad.type).toBe('application/vnd.microsoft.activity.message');
       expect(
         await bot.app.services.removalRequests!.get(SIMULATOR_PARTNER_TENANT_ID, target.id),
       ).toBeUndefined();
 
       // Done records the request; Done again records nothing more.
-      const done = await click(c, PROVIDER_REQUEST_VERBS.done, {
+      const done = await turns.click(c, PROVIDER_REQUEST_VERBS.done, {
         ...doneData,
         to: 'partner-support@adatum.example',
       });
       expectValidCard(done.value);
       expect(JSON.stringify(done.value)).toContain(x.done);
-      const again = await click(c, PROVIDER_REQUEST_VERBS.done, {
+      const again = await turns.click(c, PROVIDER_REQUEST_VERBS.done, {
         ...doneData,
         to: 'partner-support@adatum.example',
       });
       expect(again.type).toBe('application/vnd.microsoft.activity.message');
       const stored = await bot.app.services.removalRequests!.get(SIMULATOR_PARTNER_TENANT_ID, target.id);
       expect(stored).toMatchObject({ status: 'open', provider: { id: PROVIDER.id, name: PROVIDER.name } });
-      const entries = await auditOf(target.id);
+      const entries = await turns.auditOf(target.id);
       expect(entries.map((e) => [e.action, e.outcome, e.details?.['reason'] ?? null])).toEqual([
         ['relationship.remove', 'failed', 'indirectReseller'],
         ['removalRequest.created', 'succeeded', 'indirectReseller'],
@@ -238,7 +209,7 @@ describe('removal refused for an indirect reseller: ask the indirect provider (H
       expect(entries[1]!.details?.['attestation']).toMatchObject({ version: expect.any(String) });
 
       // `audit` lists it; the customer's record shows it.
-      const auditCard = JSON.stringify(await say(c, x.audit));
+      const auditCard = JSON.stringify(await turns.say(c, x.audit));
       expect(auditCard).toContain(x.auditAction);
       expect(await expanded(c, target.companyName, target.id)).toContain(x.line);
 
@@ -250,7 +221,7 @@ describe('removal refused for an indirect reseller: ask the indirect provider (H
       expect(notifications(c, x.notified)).toHaveLength(1);
       const after = await bot.app.services.removalRequests!.get(SIMULATOR_PARTNER_TENANT_ID, target.id);
       expect(after).toMatchObject({ status: 'notified', delivery: { status: 'sent' } });
-      expect((await auditOf(target.id)).map((e) => e.action)).toContain('removalRequest.completed');
+      expect((await turns.auditOf(target.id)).map((e) => e.action)).toContain('removalRequest.completed');
     },
   );
 
@@ -258,7 +229,7 @@ describe('removal refused for an indirect reseller: ask the indirect provider (H
     const target = customer();
     const c = chat('en-US');
     const refused = await confirmRemoval(c, target.companyName, 'remove');
-    const cancelled = await click(
+    const cancelled = await turns.click(
       c,
       PROVIDER_REQUEST_VERBS.cancel,
       dataOf(refused.value, PROVIDER_REQUEST_VERBS.cancel),

@@ -1,7 +1,8 @@
 import { CapturingConnector } from '../../support/connector';
-import { TeamsChat, post } from '../../support/activities';
+import { TeamsChat } from '../../support/activities';
 import { startTestApp, type TestApp } from '../../support/app';
 import { expectValidCard } from '../../support/cardAssertions';
+import { HttpTurns, dataOf } from '../../support/httpTurns';
 import { builtinStatement } from '../../../src/domain/legalNotice';
 import type { AuditEntry } from '../../../src/domain/audit';
 import { REMOVE_VERBS } from '../../../src/dialogs/remove/removeDialog';
@@ -31,6 +32,7 @@ describe('remove customer relationship over HTTP (simulator, embedded Cosmos)', 
   afterEach(() => bot.app.simulator!.clearFaults());
 
   const sim = () => bot.app.simulator!;
+  const turns = new HttpTurns(() => ({ connector, bot }));
   const chat = (locale = 'en-US', user: string = SIMULATOR_USERS.adminAgent.aadObjectId) =>
     new TeamsChat({ serviceUrl: connector.url, locale, userAadObjectId: user, userName: 'Adrian Keller' });
 
@@ -50,40 +52,8 @@ describe('remove customer relationship over HTTP (simulator, embedded Cosmos)', 
     });
   }
 
-  async function say(c: TeamsChat, text: string): Promise<Record<string, any>> {
-    const before = connector.messages(c.conversationId).length;
-    expect((await post(bot.baseUrl, c.message(text))).status).toBe(200);
-    await connector.waitFor(() => connector.messages(c.conversationId).length > before);
-    return connector.messages(c.conversationId)[before]!;
-  }
-
   async function warningCard(c: TeamsChat, search: string, command = 'remove'): Promise<any> {
-    const card = (await say(c, `${command} ${search}`)).attachments?.[0]?.content;
-    expectValidCard(card);
-    return card;
-  }
-
-  const dataOf = (card: any, verb: string) => ({
-    ...card.actions.find((a: { verb: string }) => a.verb === verb).data,
-  });
-
-  async function click(c: TeamsChat, verb: string, data: Record<string, unknown>) {
-    const res = await post(bot.baseUrl, c.cardAction(verb, data));
-    expect(res.status).toBe(200);
-    return res.body as { type: string; value: any };
-  }
-
-  async function auditOf(customerId: string): Promise<AuditEntry[]> {
-    const { resources } = await bot.app.cosmos.containers.audit.items
-      .query<AuditEntry>(
-        {
-          query: 'SELECT * FROM c WHERE c.customer.id = @id ORDER BY c.at ASC',
-          parameters: [{ name: '@id', value: customerId }],
-        },
-        { partitionKey: SIMULATOR_PARTNER_TENANT_ID },
-      )
-      .fetchAll();
-    return resources;
+    return turns.firstCard(c, `${command} ${search}`);
   }
 
   async function stillListed(id: string): Promise<boolean> {
@@ -98,14 +68,14 @@ describe('remove customer relationship over HTTP (simulator, embedded Cosmos)', 
     const target = customer();
     const c = chat();
     // The customer list (cached by the customers feature) shows the customer before…
-    const listBefore = await say(c, `customers ${target.companyName.slice(0, 8)}`);
+    const listBefore = await turns.say(c, `customers ${target.companyName.slice(0, 8)}`);
     expect(JSON.stringify(listBefore)).toContain(target.companyName);
 
     const card = await warningCard(c, target.companyName);
     expect(card.body[0].text).toBe('Remove customer relationship');
     expect(JSON.stringify(card)).toContain('Granted (Partner Center still reports DAP)');
 
-    const noToggle = await click(c, REMOVE_VERBS.confirm, {
+    const noToggle = await turns.click(c, REMOVE_VERBS.confirm, {
       ...dataOf(card, REMOVE_VERBS.confirm),
       attest: 'false',
     });
@@ -115,7 +85,7 @@ describe('remove customer relationship over HTTP (simulator, embedded Cosmos)', 
     );
     expect(sim().requestCount(PATCH_ROUTE)).toBe(0);
 
-    const done = await click(c, REMOVE_VERBS.confirm, {
+    const done = await turns.click(c, REMOVE_VERBS.confirm, {
       ...dataOf(noToggle.value, REMOVE_VERBS.confirm),
       attest: 'true',
     });
@@ -124,10 +94,10 @@ describe('remove customer relationship over HTTP (simulator, embedded Cosmos)', 
     expect(sim().findCustomer(target.id)?.relationshipToPartner).toBe('none');
     expect(await stillListed(target.id)).toBe(false);
     // …and not after (the removal cleared the cached pages).
-    const listAfter = await say(c, `customers ${target.companyName.slice(0, 8)}`);
+    const listAfter = await turns.say(c, `customers ${target.companyName.slice(0, 8)}`);
     expect(JSON.stringify(listAfter)).not.toContain(target.companyName);
 
-    const entries = await auditOf(target.id);
+    const entries = await turns.auditOf(target.id);
     const statement = builtinStatement('en');
     expect(entries.map((e) => [e.outcome, e.details?.['reason'] ?? null])).toEqual([
       ['refused', 'notAttested'],
@@ -147,7 +117,7 @@ describe('remove customer relationship over HTTP (simulator, embedded Cosmos)', 
     expect(sim().seenRequestIds(PATCH_ROUTE)).toContain(entries[1]!.requestId);
 
     // The audit command shows it to an admin.
-    const auditCard = (await say(c, 'audit')).attachments?.[0]?.content;
+    const auditCard = (await turns.say(c, 'audit')).attachments?.[0]?.content;
     expectValidCard(auditCard);
     expect(JSON.stringify(auditCard)).toContain(target.companyName);
   });
@@ -156,7 +126,7 @@ describe('remove customer relationship over HTTP (simulator, embedded Cosmos)', 
     const target = customer();
     const c = chat('de-DE', SIMULATOR_USERS.salesAgent.aadObjectId);
     const before = sim().requestCount(PATCH_ROUTE);
-    const reply = await say(c, `entfernen ${target.companyName}`);
+    const reply = await turns.say(c, `entfernen ${target.companyName}`);
     expect(reply.text).toMatch(/nur ein Globaler Administrator oder Administrator-Agent/);
     expect(sim().requestCount(PATCH_ROUTE) - before).toBe(0);
     expect(await stillListed(target.id)).toBe(true);
@@ -177,7 +147,7 @@ describe('remove customer relationship over HTTP (simulator, embedded Cosmos)', 
         details: { reason: 'role', searchText: target.companyName },
       },
     ]);
-    const audit = await say(c, 'protokoll');
+    const audit = await turns.say(c, 'protokoll');
     expect(audit.text).toMatch(/nur ein Globaler Administrator/);
   });
 
@@ -187,14 +157,18 @@ describe('remove customer relationship over HTTP (simulator, embedded Cosmos)', 
     const pre = await warningCard(c, target.companyName, 'entfernen');
     expect(pre.body[0].text).toBe(`Bevor Sie die Beziehung zu ${target.companyName} entfernen können`);
     expect(JSON.stringify(pre)).toContain('seats 1');
-    const ask = await click(c, REMOVE_VERBS.suspend, dataOf(pre, REMOVE_VERBS.suspend));
+    const ask = await turns.click(c, REMOVE_VERBS.suspend, dataOf(pre, REMOVE_VERBS.suspend));
     expect(ask.value.body[0].text).toMatch(/^2 aktive\(s\) Abonnement\(s\) von .* anhalten\?/);
     expect(
       sim()
         .listSubscriptions(target.id)
         .every((s) => s.status === 'active'),
     ).toBe(true);
-    const warn = await click(c, REMOVE_VERBS.suspendConfirm, dataOf(ask.value, REMOVE_VERBS.suspendConfirm));
+    const warn = await turns.click(
+      c,
+      REMOVE_VERBS.suspendConfirm,
+      dataOf(ask.value, REMOVE_VERBS.suspendConfirm),
+    );
     expectValidCard(warn.value);
     expect(warn.value.body[0].text).toBe('Kundenbeziehung entfernen');
     expect(JSON.stringify(warn.value)).toContain('Keine erteilt.');
@@ -203,13 +177,13 @@ describe('remove customer relationship over HTTP (simulator, embedded Cosmos)', 
         .listSubscriptions(target.id)
         .every((s) => s.status === 'suspended'),
     ).toBe(true);
-    const done = await click(c, REMOVE_VERBS.confirm, {
+    const done = await turns.click(c, REMOVE_VERBS.confirm, {
       ...dataOf(warn.value, REMOVE_VERBS.confirm),
       attest: 'true',
     });
     expect(JSON.stringify(done.value)).toContain('Der Kunde wird nicht mehr unter „Kunden“ angezeigt');
     expect(await stillListed(target.id)).toBe(false);
-    const entries = await auditOf(target.id);
+    const entries = await turns.auditOf(target.id);
     expect(entries.map((e) => `${e.action}:${e.outcome}`)).toEqual([
       'subscriptions.suspend:succeeded',
       'relationship.remove:succeeded',
@@ -224,7 +198,7 @@ describe('remove customer relationship over HTTP (simulator, embedded Cosmos)', 
     const target = customer();
     const c = chat();
     const before = connector.messages(c.conversationId).length;
-    const res = await click(c, 'customers.remove', { customerId: target.id });
+    const res = await turns.click(c, 'customers.remove', { customerId: target.id });
     expect(res.type).toBe('application/vnd.microsoft.activity.message');
     expect(res.value).toMatch(/Continue with the card below/);
     await connector.waitFor(() => connector.messages(c.conversationId).length > before);
@@ -232,7 +206,7 @@ describe('remove customer relationship over HTTP (simulator, embedded Cosmos)', 
     expectValidCard(card);
     expect(card.body[0].text).toBe('Remove customer relationship');
     expect(dataOf(card, REMOVE_VERBS.confirm).customerId).toBe(target.id);
-    const forged = await click(c, 'customers.remove', { customerId: '../v1/customers' });
+    const forged = await turns.click(c, 'customers.remove', { customerId: '../v1/customers' });
     expect(JSON.stringify(forged.value)).toMatch(/not understood|did not name a valid customer/);
   });
 
@@ -240,10 +214,10 @@ describe('remove customer relationship over HTTP (simulator, embedded Cosmos)', 
     const target = customer();
     const c = chat();
     const card = await warningCard(c, target.domain);
-    const res = await click(c, REMOVE_VERBS.cancel, dataOf(card, REMOVE_VERBS.cancel));
+    const res = await turns.click(c, REMOVE_VERBS.cancel, dataOf(card, REMOVE_VERBS.cancel));
     expect(JSON.stringify(res.value)).toContain('was not removed');
     expect(await stillListed(target.id)).toBe(true);
-    expect((await auditOf(target.id)).map((e) => e.outcome)).toEqual(['cancelled']);
+    expect((await turns.auditOf(target.id)).map((e) => e.outcome)).toEqual(['cancelled']);
   });
 
   it('double click (at once and one after the other): one PATCH, one success', async () => {
@@ -253,30 +227,30 @@ describe('remove customer relationship over HTTP (simulator, embedded Cosmos)', 
     const data = { ...dataOf(card, REMOVE_VERBS.confirm), attest: 'true' };
     const before = sim().requestCount(PATCH_ROUTE);
     const both = await Promise.all([
-      click(c, REMOVE_VERBS.confirm, data),
-      click(c, REMOVE_VERBS.confirm, data),
+      turns.click(c, REMOVE_VERBS.confirm, data),
+      turns.click(c, REMOVE_VERBS.confirm, data),
     ]);
-    const third = await click(c, REMOVE_VERBS.confirm, data);
+    const third = await turns.click(c, REMOVE_VERBS.confirm, data);
     expect(sim().requestCount(PATCH_ROUTE) - before).toBe(1);
     const texts = [...both, third].map((r) => JSON.stringify(r.value));
     expect(texts.filter((t) => t.includes('no longer appears under Customers'))).toHaveLength(1);
     expect(texts[2]).toMatch(/expired/);
-    expect((await auditOf(target.id)).filter((e) => e.outcome === 'succeeded')).toHaveLength(1);
+    expect((await turns.auditOf(target.id)).filter((e) => e.outcome === 'succeeded')).toHaveLength(1);
   });
 
   it('a stale warning card (flow cancelled) cannot remove anything', async () => {
     const target = customer();
     const c = chat();
     const card = await warningCard(c, target.companyName);
-    await say(c, 'cancel');
-    const res = await click(c, REMOVE_VERBS.confirm, {
+    await turns.say(c, 'cancel');
+    const res = await turns.click(c, REMOVE_VERBS.confirm, {
       ...dataOf(card, REMOVE_VERBS.confirm),
       attest: 'true',
     });
     expect(res.type).toBe('application/vnd.microsoft.activity.message');
     expect(res.value).toMatch(/This card has expired/);
     expect(await stillListed(target.id)).toBe(true);
-    expect((await auditOf(target.id)).map((e) => [e.outcome, e.details?.['reason']])).toEqual([
+    expect((await turns.auditOf(target.id)).map((e) => [e.outcome, e.details?.['reason']])).toEqual([
       ['cancelled', 'flowCancelled'],
     ]);
   });
@@ -287,7 +261,7 @@ describe('remove customer relationship over HTTP (simulator, embedded Cosmos)', 
     const c = chat();
     const card = await warningCard(c, target.companyName);
     const before = sim().requestCount(PATCH_ROUTE);
-    const res = await click(c, REMOVE_VERBS.confirm, {
+    const res = await turns.click(c, REMOVE_VERBS.confirm, {
       ...dataOf(card, REMOVE_VERBS.confirm),
       customerId: other.id,
       attest: 'true',
@@ -296,7 +270,7 @@ describe('remove customer relationship over HTTP (simulator, embedded Cosmos)', 
     expect(sim().requestCount(PATCH_ROUTE) - before).toBe(0);
     expect(await stillListed(target.id)).toBe(true);
     expect(await stillListed(other.id)).toBe(true);
-    expect(await auditOf(target.id)).toMatchObject([
+    expect(await turns.auditOf(target.id)).toMatchObject([
       { outcome: 'refused', details: { reason: 'customerMismatch' } },
     ]);
   });
@@ -307,7 +281,7 @@ describe('remove customer relationship over HTTP (simulator, embedded Cosmos)', 
     const card = await warningCard(c, target.companyName);
     sim().setFaults([{ route: PATCH_ROUTE, type: 'error', status: 500 }]);
     const before = sim().requestCount(PATCH_ROUTE);
-    const res = await click(c, REMOVE_VERBS.confirm, {
+    const res = await turns.click(c, REMOVE_VERBS.confirm, {
       ...dataOf(card, REMOVE_VERBS.confirm),
       attest: 'true',
     });
@@ -318,7 +292,7 @@ describe('remove customer relationship over HTTP (simulator, embedded Cosmos)', 
     expect(sim().requestCount(PATCH_ROUTE) - before).toBe(2);
     expect(sim().findCustomer(target.id)?.relationshipToPartner).toBe('reseller');
     expect(await stillListed(target.id)).toBe(true);
-    const entries = await auditOf(target.id);
+    const entries = await turns.auditOf(target.id);
     expect(entries).toHaveLength(1);
     expect(entries[0]).toMatchObject({
       outcome: 'failed',
@@ -332,7 +306,7 @@ describe('remove customer relationship over HTTP (simulator, embedded Cosmos)', 
     const c = chat();
     const card = await warningCard(c, target.companyName);
     sim().setFaults([{ route: PATCH_ROUTE, type: 'error', status: 500, phase: 'after' }]);
-    const res = await click(c, REMOVE_VERBS.confirm, {
+    const res = await turns.click(c, REMOVE_VERBS.confirm, {
       ...dataOf(card, REMOVE_VERBS.confirm),
       attest: 'true',
     });
@@ -342,13 +316,13 @@ describe('remove customer relationship over HTTP (simulator, embedded Cosmos)', 
     expect(text).toContain('the relationship is gone');
     expect(text).not.toContain('Nothing was changed');
     expect(sim().findCustomer(target.id)?.relationshipToPartner).toBe('none');
-    const entries = await auditOf(target.id);
+    const entries = await turns.auditOf(target.id);
     expect(entries).toHaveLength(1);
     expect(entries[0]).toMatchObject({
       outcome: 'succeeded',
       details: { verification: 'outcome unknown → verified removed', errorKind: 'unavailable' },
     });
-    const auditCard = (await say(c, 'audit')).attachments?.[0]?.content;
+    const auditCard = (await turns.say(c, 'audit')).attachments?.[0]?.content;
     expect(JSON.stringify(auditCard)).toContain('outcome unknown → verified removed');
   });
 
@@ -357,14 +331,14 @@ describe('remove customer relationship over HTTP (simulator, embedded Cosmos)', 
     const c = chat('de-DE');
     const card = await warningCard(c, target.companyName, 'entfernen');
     sim().setFaults([{ route: PATCH_ROUTE, type: 'error', status: 500 }]);
-    const res = await click(c, REMOVE_VERBS.confirm, {
+    const res = await turns.click(c, REMOVE_VERBS.confirm, {
       ...dataOf(card, REMOVE_VERBS.confirm),
       attest: 'true',
     });
     const text = JSON.stringify(res.value);
     expect(text).toContain('Kundenbeziehung nicht entfernt');
     expect(text).toContain('besteht weiterhin');
-    expect((await auditOf(target.id))[0]).toMatchObject({
+    expect((await turns.auditOf(target.id))[0]).toMatchObject({
       outcome: 'failed',
       details: { verification: 'outcome unknown → verified not removed' },
     });
@@ -378,7 +352,7 @@ describe('remove customer relationship over HTTP (simulator, embedded Cosmos)', 
       { route: PATCH_ROUTE, type: 'error', status: 500, phase: 'after' },
       { route: 'GET /v1/customers/:id', type: 'error', status: 503 },
     ]);
-    const res = await click(c, REMOVE_VERBS.confirm, {
+    const res = await turns.click(c, REMOVE_VERBS.confirm, {
       ...dataOf(card, REMOVE_VERBS.confirm),
       attest: 'true',
     });
@@ -387,7 +361,7 @@ describe('remove customer relationship over HTTP (simulator, embedded Cosmos)', 
     expect(text).toContain('Removal could not be confirmed');
     expect(text).toContain('customers ');
     expect(text).not.toContain('Nothing was changed');
-    expect((await auditOf(target.id))[0]).toMatchObject({
+    expect((await turns.auditOf(target.id))[0]).toMatchObject({
       outcome: 'unknown',
       details: { verification: 'outcome unknown → still unknown', readErrorKind: 'unavailable' },
     });
@@ -396,16 +370,20 @@ describe('remove customer relationship over HTTP (simulator, embedded Cosmos)', 
   it('issue 17: a 500 after a suspend PATCH was processed: read back, reported and audited as suspended', async () => {
     const target = customer({ active: 1 });
     const c = chat();
-    const pre = (await say(c, `remove ${target.companyName}`)).attachments?.[0]?.content;
-    const ask = await click(c, REMOVE_VERBS.suspend, dataOf(pre, REMOVE_VERBS.suspend));
+    const pre = (await turns.say(c, `remove ${target.companyName}`)).attachments?.[0]?.content;
+    const ask = await turns.click(c, REMOVE_VERBS.suspend, dataOf(pre, REMOVE_VERBS.suspend));
     sim().setFaults([
       { route: 'PATCH /v1/customers/:id/subscriptions/:sid', type: 'error', status: 500, phase: 'after' },
     ]);
-    const res = await click(c, REMOVE_VERBS.suspendConfirm, dataOf(ask.value, REMOVE_VERBS.suspendConfirm));
+    const res = await turns.click(
+      c,
+      REMOVE_VERBS.suspendConfirm,
+      dataOf(ask.value, REMOVE_VERBS.suspendConfirm),
+    );
     const text = JSON.stringify(res.value);
     expect(text).toContain('1 subscription(s) suspended.');
     expect(text).not.toContain('could not be suspended');
-    const [entry] = (await auditOf(target.id)).filter((e) => e.action === 'subscriptions.suspend');
+    const [entry] = (await turns.auditOf(target.id)).filter((e) => e.action === 'subscriptions.suspend');
     expect(entry).toMatchObject({ outcome: 'succeeded', details: { suspended: [{ verified: true }] } });
   });
 });

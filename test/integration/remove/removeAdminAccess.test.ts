@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { CapturingConnector } from '../../support/connector';
-import { TeamsChat, post } from '../../support/activities';
+import { TeamsChat } from '../../support/activities';
 import { startTestApp, type TestApp } from '../../support/app';
 import { expectValidCard } from '../../support/cardAssertions';
-import type { AuditEntry } from '../../../src/domain/audit';
+import { HttpTurns, dataOf } from '../../support/httpTurns';
 import { builtinStatement } from '../../../src/domain/legalNotice';
 import { REMOVE_VERBS } from '../../../src/dialogs/remove/removeDialog';
-import { SIMULATOR_PARTNER_TENANT_ID, SIMULATOR_USERS } from '../../../src/simulator/seed';
+import { SIMULATOR_USERS } from '../../../src/simulator/seed';
 
 const DAY = 86_400_000;
 const TERMINATE_ROUTE = 'POST /tenantRelationships/delegatedAdminRelationships/:id/requests';
@@ -34,6 +34,7 @@ describe('removal: admin access (GDAP) and new commerce over HTTP', () => {
   afterEach(() => bot.app.simulator!.clearFaults());
 
   const sim = () => bot.app.simulator!;
+  const turns = new HttpTurns(() => ({ connector, bot }));
   const gdap = () => bot.app.gdapSimulator!;
   const chat = (locale = 'en-US') =>
     new TeamsChat({
@@ -55,8 +56,10 @@ describe('removal: admin access (GDAP) and new commerce over HTTP', () => {
     });
   }
 
-  /** An active GDAP relationship for the customer, ending in `days`. */
-  /** An active relationship; Graph lists the newest first (`createdDaysAgo` orders them). */
+  /**
+   * An active GDAP relationship for the customer, ending in `days`. Graph lists the newest first:
+   * `createdDaysAgo` orders them.
+   */
   function relationship(
     tenantId: string,
     name: string,
@@ -84,45 +87,10 @@ describe('removal: admin access (GDAP) and new commerce over HTTP', () => {
   }
   const statusOf = (id: string) => gdap().getRelationship(id).status;
 
-  async function say(c: TeamsChat, text: string): Promise<Record<string, any>> {
-    const before = connector.messages(c.conversationId).length;
-    expect((await post(bot.baseUrl, c.message(text))).status).toBe(200);
-    await connector.waitFor(() => connector.messages(c.conversationId).length > before);
-    return connector.messages(c.conversationId)[before]!;
-  }
-  async function firstCard(c: TeamsChat, text: string): Promise<any> {
-    const card = (await say(c, text)).attachments?.[0]?.content;
-    expectValidCard(card);
-    return card;
-  }
-  const dataOf = (card: any, verb: string) => ({
-    ...card.actions.find((a: { verb: string }) => a.verb === verb).data,
-  });
-  async function click(c: TeamsChat, verb: string, data: Record<string, unknown>) {
-    const res = await post(bot.baseUrl, c.cardAction(verb, data));
-    expect(res.status).toBe(200);
-    return res.body as { type: string; value: any };
-  }
-  async function auditOf(customerId: string, action: string): Promise<AuditEntry[]> {
-    const { resources } = await bot.app.cosmos.containers.audit.items
-      .query<AuditEntry>(
-        {
-          query: 'SELECT * FROM c WHERE c.customer.id = @id AND c.action = @action ORDER BY c.at ASC',
-          parameters: [
-            { name: '@id', value: customerId },
-            { name: '@action', value: action },
-          ],
-        },
-        { partitionKey: SIMULATOR_PARTNER_TENANT_ID },
-      )
-      .fetchAll();
-    return resources;
-  }
-
   /** remove → warning → confirm: the card after the removal. */
   async function removeVia(c: TeamsChat, companyName: string, command = 'remove') {
-    const warning = await firstCard(c, `${command} ${companyName}`);
-    const done = await click(c, REMOVE_VERBS.confirm, {
+    const warning = await turns.firstCard(c, `${command} ${companyName}`);
+    const done = await turns.click(c, REMOVE_VERBS.confirm, {
       ...dataOf(warning, REMOVE_VERBS.confirm),
       attest: 'true',
     });
@@ -160,8 +128,8 @@ describe('removal: admin access (GDAP) and new commerce over HTTP', () => {
     // A double click: two clicks on the same card at once.
     const data = { ...dataOf(done, REMOVE_VERBS.endAccess), relationships: end };
     const answers = await Promise.all([
-      click(c, REMOVE_VERBS.endAccess, data),
-      click(c, REMOVE_VERBS.endAccess, data),
+      turns.click(c, REMOVE_VERBS.endAccess, data),
+      turns.click(c, REMOVE_VERBS.endAccess, data),
     ]);
     const cards = answers.filter((a) => a.type === 'application/vnd.microsoft.card.adaptive');
     expect(cards).toHaveLength(1);
@@ -169,7 +137,7 @@ describe('removal: admin access (GDAP) and new commerce over HTTP', () => {
     expect(statusOf(end)).toBe('terminated');
     expect(statusOf(keep)).toBe('active');
 
-    const entries = await auditOf(target.id, 'adminAccess.terminate');
+    const entries = await turns.auditOf(target.id, 'adminAccess.terminate');
     expect(entries).toHaveLength(1);
     const statement = builtinStatement('en');
     expect(entries[0]).toMatchObject({
@@ -181,7 +149,7 @@ describe('removal: admin access (GDAP) and new commerce over HTTP', () => {
       },
     });
     // A later click on the old card ends nothing more.
-    const late = await click(c, REMOVE_VERBS.endAccess, { ...data, relationships: keep });
+    const late = await turns.click(c, REMOVE_VERBS.endAccess, { ...data, relationships: keep });
     expect(late.type).toBe('application/vnd.microsoft.activity.message');
     expect(statusOf(keep)).toBe('active');
   });
@@ -196,7 +164,7 @@ describe('removal: admin access (GDAP) and new commerce over HTTP', () => {
     const { done } = await removeVia(c, target.companyName);
     // The first terminate fails with a 503 before Graph acts: its outcome is unknown, so the bot reads it back.
     sim().setFaults([{ route: TERMINATE_ROUTE, type: 'error', status: 503, count: 1 }]);
-    const partial = await click(c, REMOVE_VERBS.endAccess, {
+    const partial = await turns.click(c, REMOVE_VERBS.endAccess, {
       ...dataOf(done, REMOVE_VERBS.endAccess),
       relationships: `${a},${b}`,
     });
@@ -207,7 +175,7 @@ describe('removal: admin access (GDAP) and new commerce over HTTP', () => {
     expect(partialText).toContain('Not ended: Qgdap A.');
     expect(partialText).toContain('Try again for the rest');
     expect([statusOf(a), statusOf(b)]).toEqual(['active', 'terminated']);
-    let entries = await auditOf(target.id, 'adminAccess.terminate');
+    let entries = await turns.auditOf(target.id, 'adminAccess.terminate');
     expect(entries).toMatchObject([
       {
         outcome: 'failed',
@@ -223,13 +191,13 @@ describe('removal: admin access (GDAP) and new commerce over HTTP', () => {
     expect(retryChoices.choices.map((ch: { value: string }) => ch.value)).toEqual([a]);
     expect(retryChoices.value).toBe(a);
 
-    const retried = await click(c, REMOVE_VERBS.endAccess, {
+    const retried = await turns.click(c, REMOVE_VERBS.endAccess, {
       ...dataOf(partial.value, REMOVE_VERBS.endAccess),
       relationships: a,
     });
     expect(JSON.stringify(retried.value)).toContain('Ended: Qgdap A.');
     expect(statusOf(a)).toBe('terminated');
-    entries = await auditOf(target.id, 'adminAccess.terminate');
+    entries = await turns.auditOf(target.id, 'adminAccess.terminate');
     expect(entries.map((e) => e.outcome)).toEqual(['failed', 'succeeded']);
   });
 
@@ -239,13 +207,13 @@ describe('removal: admin access (GDAP) and new commerce over HTTP', () => {
     const c = chat();
     const { done } = await removeVia(c, target.companyName);
     sim().setFaults([{ route: TERMINATE_ROUTE, type: 'drop', phase: 'after', count: 1 }]);
-    const answer = await click(c, REMOVE_VERBS.endAccess, {
+    const answer = await turns.click(c, REMOVE_VERBS.endAccess, {
       ...dataOf(done, REMOVE_VERBS.endAccess),
       relationships: a,
     });
     expect(JSON.stringify(answer.value)).toContain('Ended: Qgdap drop.');
     expect(statusOf(a)).toBe('terminated');
-    const [entry] = await auditOf(target.id, 'adminAccess.terminate');
+    const [entry] = await turns.auditOf(target.id, 'adminAccess.terminate');
     expect(entry).toMatchObject({ outcome: 'succeeded', details: { ended: [{ id: a }] } });
   });
 
@@ -254,10 +222,10 @@ describe('removal: admin access (GDAP) and new commerce over HTTP', () => {
     const a = relationship(target.tenantId, 'Qgdap kept', [DIRECTORY_READERS], 100);
     const c = chat();
     const { done } = await removeVia(c, target.companyName);
-    const kept = await click(c, REMOVE_VERBS.keepAccess, dataOf(done, REMOVE_VERBS.keepAccess));
+    const kept = await turns.click(c, REMOVE_VERBS.keepAccess, dataOf(done, REMOVE_VERBS.keepAccess));
     expect(String(kept.value)).toContain('Admin access was left as it is');
     expect(statusOf(a)).toBe('active');
-    expect(await auditOf(target.id, 'adminAccess.terminate')).toEqual([]);
+    expect(await turns.auditOf(target.id, 'adminAccess.terminate')).toEqual([]);
   });
 
   it('en: an active new-commerce subscription inside its cancellation window is named with the date the window closes', async () => {
@@ -278,7 +246,7 @@ describe('removal: admin access (GDAP) and new commerce over HTTP', () => {
       },
     ]);
     const c = chat();
-    const pre = await firstCard(c, `remove ${target.companyName}`);
+    const pre = await turns.firstCard(c, `remove ${target.companyName}`);
     const text = JSON.stringify(pre);
     expect(text).toContain('New-commerce subscriptions');
     const closes = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeZone: 'UTC' }).format(
@@ -302,7 +270,7 @@ describe('removal: admin access (GDAP) and new commerce over HTTP', () => {
     const doneText = JSON.stringify(done);
     expect(doneText).toContain('Administratorzugriff ebenfalls beenden');
     expect(doneText).toContain('Partner Center hat die delegierten Administratorrechte (DAP)');
-    const ended = await click(c, REMOVE_VERBS.endAccess, {
+    const ended = await turns.click(c, REMOVE_VERBS.endAccess, {
       ...dataOf(done, REMOVE_VERBS.endAccess),
       relationships: a,
     });
