@@ -53,6 +53,13 @@ describe('a card click slower than its answer window (real HTTP, simulator laten
   const click = (c: TeamsChat, verb: string, data: Record<string, unknown>, cardMessageId: string) =>
     post(bot.baseUrl, { ...c.cardAction(verb, data), replyToId: cardMessageId });
 
+  const chat = (locale: string) =>
+    new TeamsChat({
+      serviceUrl: connector.url,
+      locale,
+      userAadObjectId: SIMULATOR_USERS.adminAgent.aadObjectId,
+    });
+
   /** The connector's updateActivity calls (PUT …/activities/:id) for one card message. */
   const updates = (c: TeamsChat, cardMessageId: string) =>
     connector.activities.filter(
@@ -69,11 +76,7 @@ describe('a card click slower than its answer window (real HTTP, simulator laten
     '%s: "still working" in time, then the card is updated with the expanded record',
     async (locale, word) => {
       const t = translatorFor(locale);
-      const c = new TeamsChat({
-        serviceUrl: connector.url,
-        locale,
-        userAadObjectId: SIMULATOR_USERS.adminAgent.aadObjectId,
-      });
+      const c = chat(locale);
       const list = await customerList(c, word);
       const expand = actionByVerb(list, 'customers.expand');
       await faults('POST', [{ route: 'GET /v1/customers/:id', type: 'latency', latencyMs: 1200 }]);
@@ -105,11 +108,7 @@ describe('a card click slower than its answer window (real HTTP, simulator laten
     '%s: Partner Center past the deadline: the card is updated with the reason and a Try again that works',
     async (locale, word) => {
       const t = translatorFor(locale);
-      const c = new TeamsChat({
-        serviceUrl: connector.url,
-        locale,
-        userAadObjectId: SIMULATOR_USERS.adminAgent.aadObjectId,
-      });
+      const c = chat(locale);
       const list = await customerList(c, word);
       // Refresh reads the list from Partner Center again; it does not answer before the deadline.
       const refresh = actionByVerb(list, 'customers.page', t.t('customers.refresh'));
